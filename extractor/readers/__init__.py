@@ -1,0 +1,124 @@
+"""Corpus readers: every input layout becomes a stream of Records and Problems.
+
+Formats are tried in order; the first whose detector accepts a file reads it.
+``--format`` names one directly.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .base import Problem, Record, decode_lines, looks_binary
+from .plain import (is_abstract_lines, is_daily_page, is_labelled_abstracts, is_prose, is_publication_list,
+                    read_abstract_lines, read_daily_page, read_labelled_abstracts, read_publication_list,
+                    read_single_text)
+from .structured import (is_bibtex, is_delimited, is_json_lines, read_bibtex, read_delimited,
+                         read_json_lines)
+
+Reader = Callable[[str, list[str]], Iterator[Record | Problem]]
+Detector = Callable[[list[str]], bool]
+
+# (name, detector, reader), in order of precedence.
+FORMATS: list[tuple[str, Detector, Reader]] = [
+    ("jsonl", is_json_lines, read_json_lines),
+    ("bibtex", is_bibtex, read_bibtex),
+    ("daily", is_daily_page, read_daily_page),
+    ("labelled", is_labelled_abstracts, read_labelled_abstracts),
+    ("publist", is_publication_list, read_publication_list),
+    ("csv", is_delimited, read_delimited),
+    ("lines", is_abstract_lines, read_abstract_lines),
+    ("text", is_prose, read_single_text),
+]
+FORMAT_NAMES = [name for name, _, _ in FORMATS]
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".bib": "bibtex", ".csv": "csv", ".tsv": "csv"}
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def detect_format(path: str | Path, lines: list[str]) -> str | None:
+    """The name of the first format whose detector accepts ``lines`` (the suffix decides ties)."""
+    by_suffix = SUFFIX_FORMATS.get(Path(str(path).removesuffix(".gz")).suffix.lower())
+    if by_suffix and dict((n, d) for n, d, _ in FORMATS)[by_suffix](lines):
+        return by_suffix
+    return next((name for name, detect, _ in FORMATS if detect(lines)), None)
+
+
+def input_files(inputs: list[str | Path] | None) -> list[Path]:
+    """Expand inputs (files and folders) into a sorted list of files; none means the bundled corpus."""
+    paths = [Path(p) for p in inputs] if inputs else [BUNDLED_CORPUS]
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in sources and messages: bundled files as ``corpus/NAME``."""
+    if path.resolve().parent == BUNDLED_CORPUS:
+        return f"corpus/{path.name}"
+    return str(path)
+
+
+def _read_bytes(path: Path, name: str, problems: list[Problem]) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(name, None, f"cannot read file: {err.strerror or err}"))
+        return None
+    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        data, complete = _gunzip(data)
+        if not complete:
+            problems.append(Problem(name, None, "truncated or corrupt gzip data; read up to the damage"))
+    return data
+
+
+def _gunzip(data: bytes) -> tuple[bytes, bool]:
+    """Decompress gzip data chunk by chunk, keeping whole lines read before any damage."""
+    inflater, out = zlib.decompressobj(wbits=47), []
+    try:
+        for i in range(0, len(data), 1 << 16):
+            out.append(inflater.decompress(data[i : i + (1 << 16)]))
+        if inflater.eof:
+            return b"".join(out), True
+    except zlib.error:
+        pass
+    return b"".join(out).rsplit(b"\n", 1)[0], False
+
+
+def read_file(path: str | Path, fmt: str | None = None) -> Iterator[Record | Problem]:
+    """Yield every Record and Problem of one file."""
+    path = Path(path)
+    problems: list[Problem] = []
+    data = _read_bytes(path, display_name(path), problems)
+    yield from problems
+    if data is None:
+        return
+    name = display_name(path)
+    if not data.strip():
+        yield Problem(name, None, "empty file")
+        return
+    if looks_binary(data[:8192]):
+        yield Problem(name, None, "binary file, not text")
+        return
+    problems = []
+    lines = decode_lines(data, name, problems)
+    yield from problems
+    fmt = fmt or detect_format(path, lines)
+    if fmt is None:
+        yield Problem(name, None, "no known format fits this file")
+        return
+    reader = next(r for n, _, r in FORMATS if n == fmt)
+    yield from reader(name, lines)
+
+
+def read_records(inputs: list[str | Path] | None = None, fmt: str | None = None) -> Iterator[Record | Problem]:
+    """Yield the Records and Problems of every input file, in file order."""
+    for path in input_files(inputs):
+        yield from read_file(path, fmt)
+
+
+__all__ = ["FORMATS", "FORMAT_NAMES", "Problem", "Record", "detect_format", "input_files", "read_file", "read_records"]
