@@ -71,5 +71,34 @@ def papers(inputs, fmt, strict, output):
         write_table(table, output)
 
 
+@main.command()
+@input_options
+@click.option("-o", "--output", required=True, help="Claims table: .parquet, .csv, .jsonl, or - for JSON Lines on stdout.")
+@reports_errors
+def extract(inputs, fmt, strict, output):
+    """Extract every claim of every paper into a claims table."""
+    from .output import write_table
+    from .table import claims_frame, claims_rows
+    claims = claims_frame(claims_rows(load_papers(inputs, fmt, strict), progress=True))
+    click.echo(f"claims: {len(claims)}", err=True)
+    write_table(claims, output)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="List every missed and every spurious claim.")
+@reports_errors
+def eval_command(gold, as_json, misses):
+    """Score the extractor on a gold file (precision, recall, F1, field accuracy)."""
+    import json
+
+    from .evaluate import evaluate, format_report, read_gold
+    result = evaluate(read_gold(gold))
+    if not misses:
+        result.pop("misses")
+    click.echo(json.dumps(result, indent=2) if as_json else format_report(result, misses))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,176 @@
+"""Decide what a quantity measures: its kind, canonical value and unit,
+qualifier and aspect, from its unit or noun and the words around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .scanner import Quantity, _is_change
+
+SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?(?:[\p{L}'\-]+\s+){0,3}?)?
+    (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original)\s+)*
+      (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|cost|budget|training\s+time|time))\b""", regex.X | regex.I)
+SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'\-]+\s+){0,4}?)?(?:performance|accuracy)\b", regex.I)
+RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|attain)\w*\s+(?:\w+\s+){0,2}$", regex.I)
+SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|freezing|introduc\w+|adds?|adding)\s+(?:\w+\s+){0,2}$", regex.I)
+COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
+BY_BEFORE = regex.compile(r"\b(?:by|of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
+SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy|of)\s+(?:\w+\s+){0,2}$", regex.I)
+DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:\w+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
+HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:\w+\s+){0,1}(?P<what>speech|audio|video|recordings|data)\b", regex.I)
+MODEL_AFTER = regex.compile(r"^[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
+CLAUSE_EDGE = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b|\bwhich\b")
+FAMILY_KIND = {"byte": "memory", "time": "time", "gpu_time": "compute", "flop": "compute",
+               "throughput": "throughput", "energy": "energy", "power": "energy"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a quantity was read as."""
+
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    aspect: str | None
+    rule: str
+
+
+def clause_around(text: str, start: int, end: int, reach: int = 90) -> tuple[int, int]:
+    """The clause holding a quantity: up to the nearest comma, semicolon or parenthesis."""
+    left = text[max(0, start - reach) : start]
+    edges = list(CLAUSE_EDGE.finditer(left))
+    lo = start - len(left) + (edges[-1].end() if edges else 0)
+    right = text[end : end + reach]
+    edge = CLAUSE_EDGE.search(right)
+    return lo, end + (edge.start() if edge else len(right))
+
+
+def cue_roles(text: str, lo: int, hi: int) -> list[tuple[str, str | None, int]]:
+    """``(role, aspect, position)`` of every cue between ``lo`` and ``hi``."""
+    roles = {c: (r, a) for c, r, a in lexicon.cues()}
+    return [(*roles[m.group().lower()], m.start()) for m in lexicon.cue_regex().finditer(text, lo, hi)]
+
+
+def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float | None, float | None]:
+    factor = q.scale * multiplier
+    if q.is_range:
+        return None, q.value * factor if q.scale != 1 or multiplier != 1 else q.value * multiplier, q.high * multiplier
+    return q.value * factor, None, None
+
+
+def read_factor(text: str, q: Quantity) -> Reading:
+    """A factor (x, times, -fold, an order of magnitude): a speedup or a reduction."""
+    lo, hi = clause_around(text, q.start, q.end)
+    cues = cue_roles(text, lo, hi)
+    speed = [c for c in cues if c[0] == "speed"]
+    cost = [c for c in cues if c[0] in ("cost", "reduce")]
+    value, low, high = _scaled(q)
+    kind = "speedup" if speed or not cost else "reduction"
+    chosen = speed if kind == "speedup" else cost
+    aspects = sorted((abs(p - q.start), a) for _, a, p in chosen if a)
+    return Reading(kind, value, low, high, "x", aspects[0][1] if aspects else None, f"factor:{kind}")
+
+
+def read_percent(text: str, q: Quantity, point: bool) -> Reading:
+    """A percentage or points: a share of a cost, an improvement, or a score."""
+    unit = "point" if point else "%"
+    value, low, high = _scaled(q)
+    after, before = text[q.end : q.end + 80], text[max(0, q.start - 60) : q.start]
+    if not point and (m := SHARE_OF_COST.match(after)) and not COST_CUT_AFTER.match(after) and SHARE_LEAD.search(before):
+        flip = (lambda v: None if v is None else 100 - v)
+        return Reading("improvement", flip(value), flip(high), flip(low), unit, m["what"].lower(), "percent:share-of-cost")
+    if not point and SHARE_OF_PERFORMANCE.match(after) and RETAIN.search(before):
+        shift = (lambda v: None if v is None else v - 100)
+        return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
+    if _is_change_end(text, q):
+        return Reading("score", value, low, high, unit, None, "percent:change")
+    lo, hi = clause_around(text, q.start, q.end, 60)
+    near_after = cue_roles(text, q.end, min(hi, q.end + 40))
+    near_before = cue_roles(text, max(lo, q.start - 45), q.start)
+    gain = q.sign == "+" or BY_BEFORE.search(before) or any(r in ("gain", "reduce", "cost", "drop") for r, _, _ in near_after + near_before)
+    if (gain and not SCORE_CUE.search(before[-25:])) or (point and not SCORE_CUE.search(before)) or q.sign == "+":
+        worse = any(r == "drop" for r, _, _ in near_after + near_before) or (q.sign == "-" and not any(r in ("cost", "reduce") for r, _, _ in near_after + near_before))
+        sign = -1 if worse else 1
+        aspects = sorted((abs(p - q.start), a) for _, a, p in near_after + near_before if a)
+        return Reading("improvement", None if value is None else sign * value, low, high, unit,
+                       aspects[0][1] if aspects else None, "percent:improvement")
+    return Reading("score", value, low, high, unit, None, "percent:score")
+
+
+def _is_change_end(text: str, q: Quantity) -> bool:
+    """True for either end of "improves X from A to B" (a change: two scores, not a gain)."""
+    before = text[max(0, q.start - 40) : q.start]
+    if regex.search(r"\bfrom\s*$", before):
+        return _is_change(text, q.start)
+    m = regex.search(r"\bfrom\s+\S+\s+to\s*$", before)
+    return bool(m) and _is_change(text, q.start - len(before) + m.start() + 5)
+
+
+def read_quantity(text: str, q: Quantity) -> Reading | None:
+    """The reading of one quantity, or None when it is not a claim."""
+    spelling = lexicon.lookup_unit(q.unit) if q.unit else None
+    after = text[q.end : q.end + 60]
+    if regex.match(r"\s?[x×]\s?\d", after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
+        return None  # a resolution ("64x64") or an exponent
+    if spelling is not None:
+        if spelling.family == "bit":
+            return None
+        if spelling.family == "factor":
+            return read_factor(text, q)
+        if spelling.family in ("percent", "point"):
+            return read_percent(text, q, spelling.family == "point")
+        value, low, high = _scaled(q, spelling.multiplier)
+        kind = FAMILY_KIND[spelling.family]
+        if spelling.family == "time" and (m := HOURS_OF.match(after)):
+            return Reading("data_size", value / 3600 if value else None, low and low / 3600, high and high / 3600, "hour", m["what"], "unit:hours-of-data")
+        if kind == "memory" and DATA_OF.match(after):
+            return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
+        return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
+    if q.written.lower().endswith("magnitude"):
+        return read_factor(text, q)
+    if q.noun:
+        noun = lexicon.nouns().get(q.noun.lower())
+        if noun is None or noun.kind == "exclude":
+            return None
+        value, low, high = _scaled(q)
+        if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
+            return None
+        return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
+    if q.scale != 1 and not q.from_word:
+        return read_bare_scale(text, q)
+    return None
+
+
+def read_bare_scale(text: str, q: Quantity) -> Reading | None:
+    """A scaled number with no noun ("a 7B model", "(0.9M)"): a model size when the context says so."""
+    value, low, high = _scaled(q)
+    window = text[max(0, q.start - 80) : q.end + 60].lower()
+    if MODEL_AFTER.match(text, q.end) or ("param" in window and "token" not in window):
+        return Reading("model_size", value, low, high, "parameter", None, "scale:model-size")
+    if "token" in window:
+        return Reading("data_size", value, low, high, "token", "token", "scale:tokens")
+    return None
+
+
+def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
+    """The qualifier written before or after a quantity ("up to", "~", "on average", "10+")."""
+    if q.plus:
+        return "lower"
+    before = text[max(previous_end, q.start - 40) : q.start].lower().rstrip()
+    if q.sign == "±":
+        return "approx"
+    for phrase, qualifier in lexicon.qualifier_phrases()["before"]:
+        if before.endswith(phrase) and (not phrase[0].isalpha() or not before[: -len(phrase)][-1:].isalpha()):
+            return qualifier
+    after = text[q.end : q.end + 25].lower()
+    for phrase, qualifier in lexicon.qualifier_phrases()["after"]:
+        if phrase.replace(" ", "").isalpha() and regex.match(rf"\s*,?\s*{regex.escape(phrase)}\b", after):
+            return qualifier
+    if regex.search(r"\baverage\b(?:\s+\S+){0,4}\s*$", before) and "of" in before[-6:] or regex.search(r"\baverage\s+(?:\w+\s+){0,2}$", before):
+        return "mean"
+    return "exact"

@@ -1,0 +1,99 @@
+"""``extract(text, title) -> list[Claim]``: the pure extraction core.
+
+read -> prepare text -> find quantities -> classify -> link -> claims.
+"""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+from . import link
+from .claim import Claim
+from .classify import qualifier_of, read_quantity
+from .devices import find_devices
+from .prepare import prepare, widen_to_math
+from .scanner import Quantity, _is_change, find_quantities
+
+PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
+RESULT_KINDS = {"score", "improvement"}
+LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
+
+
+def extract(text: str, title: str | None = None) -> list[Claim]:
+    """Every claim in ``text``, in text order. Never raises on prose.
+
+    >>> [c.surface for c in extract("FlexMoE outperforms DeepSpeed by 1.70x on average.")]
+    ['1.70x']
+    """
+    prepared = prepare(text or "")
+    plain = prepared.text
+    method = link.method_name(plain, title)
+    claims: list[Claim] = []
+    introduced = False
+    for s_start, s_end in link.split_sentences(plain):
+        sentence = plain[s_start:s_end]
+        introduced = introduced or bool(link.OUR.search(sentence))
+        claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced))
+    return claims
+
+
+def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool) -> list[Claim]:
+    devices = find_devices(sentence)
+    out = [_device_claim(prepared, sentence, offset, d) for d in devices]
+    taken = [(s, e) for s, e, _, _ in devices]
+    previous: tuple[Quantity, str] | None = None
+    for q in find_quantities(sentence):
+        if any(s <= q.start < e for s, e in taken):
+            continue
+        reading = read_quantity(sentence, q)
+        if reading is None or not _finite(reading):
+            continue
+        qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
+        if qualifier == "exact" and previous and previous[1] in ("max", "approx", "lower", "upper") \
+                and LIST_GAP.match(sentence[previous[0].end : q.start]):
+            qualifier = previous[1]
+        previous = (q, qualifier)
+        out.append(_claim(prepared, sentence, offset, q, reading, qualifier, method, introduced))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _finite(reading) -> bool:
+    return all(v is None or math.isfinite(v) for v in (reading.value, reading.low, reading.high))
+
+
+def _span(prepared, offset: int, start: int, end: int) -> tuple[int, int, str]:
+    s, e = prepared.to_original(offset + start, offset + end)
+    s, e = widen_to_math(prepared.original, s, e)
+    return s, e, prepared.original[s:e]
+
+
+def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, introduced) -> Claim:
+    start, end, surface = _span(prepared, offset, q.start, q.end)
+    is_change_from = bool(regex.search(r"\bfrom\s*$", sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
+    subject = link.sentence_subject(sentence, q.start, method if introduced else None)
+    baseline = link.find_baseline(sentence, q.start, q.end)
+    if baseline == subject:
+        baseline = None
+    result = reading.kind in RESULT_KINDS
+    return Claim(
+        kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
+        unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
+        benchmark=link.find_benchmark(sentence, q.start) if result else None,
+        metric=link.find_metric(sentence, q.start, q.end) if result else None,
+        aspect=reading.aspect,
+        hardware=link.find_hardware(sentence, q.start) if reading.kind in PERFORMANCE_KINDS else None,
+        count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from,
+        start=start, end=end, sentence=prepared.original[slice(*prepared.to_original(offset, offset + len(sentence)))],
+        rule=reading.rule)
+
+
+def _device_claim(prepared, sentence, offset, device) -> Claim:
+    s, e, name, count = device
+    start, end, surface = _span(prepared, offset, s, e)
+    return Claim(kind="hardware", surface=surface, value=name, low=None, high=None, unit=None, qualifier="exact",
+                 subject=None, baseline=None, benchmark=None, metric=None, aspect=None, hardware=name,
+                 count=count, own=None, start=start, end=end,
+                 sentence=prepared.original[slice(*prepared.to_original(offset, offset + len(sentence)))],
+                 rule="hardware:catalogue" if name not in ("GPU", "TPU", "CPU", "NPU") else "hardware:counted")

@@ -1,0 +1,44 @@
+"""Hardware claims: each named device from the catalogue, and each counted
+unnamed GPU/TPU/CPU ("64 GPUs", "a single GPU")."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from . import lexicon
+from .rules import load_hardware
+
+COUNT = r"(?P<count>\d+|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*"
+
+
+@functools.cache
+def named_device_regex() -> regex.Pattern:
+    """An optional count and vendor, a catalogue device, an optional "GPU(s)"."""
+    names = lexicon.hardware_regex().pattern
+    return regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?(?P<name>{names})(?:\s+(?:GPU|TPU|chip|card)s?\b)?")
+
+
+GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:(?:NVIDIA|consumer|commodity|consumer-grade|datacenter|data-center|modern)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b")
+WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
+
+
+def _count(written: str | None) -> int | None:
+    if not written:
+        return None
+    return int(written) if written.isdigit() else WORD_COUNTS.get(written.lower())
+
+
+def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
+    """``(start, end, canonical name or class, count)`` of every device mention."""
+    found = []
+    for m in named_device_regex().finditer(text):
+        device = load_hardware().get(m["name"].lower())
+        if device:
+            found.append((m.start(), m.end(), device.name, _count(m["count"])))
+    taken = [(s, e) for s, e, _, _ in found]
+    for m in GENERIC_DEVICE.finditer(text):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+            found.append((m.start(), m.end(), m["class"], _count(m["count"])))
+    return sorted(found)

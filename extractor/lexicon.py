@@ -1,0 +1,142 @@
+"""The rule data files, loaded once into the tables and regex fragments the
+scanner uses. Each fragment is built from data, longest spelling first."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .rules import load_benchmarks, load_hardware, load_metrics, read_rows
+
+
+@dataclass(frozen=True)
+class UnitSpelling:
+    spelling: str
+    family: str
+    unit: str | None
+    multiplier: float
+
+
+def alternation(words, flags_any: bool = True) -> str:
+    """A regex alternation of literal ``words``, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def unit_spellings() -> dict[str, UnitSpelling]:
+    """Unit spellings keyed by how they are matched (lower-cased when case is ``any``)."""
+    table = {}
+    for row in read_rows("units.csv", ("spelling", "case", "family", "multiplier")):
+        key = row["spelling"].lower() if row["case"] == "any" else row["spelling"]
+        table[key] = UnitSpelling(row["spelling"], row["family"], row["unit"] or None, float(row["multiplier"]))
+    return table
+
+
+def lookup_unit(written: str) -> UnitSpelling | None:
+    """The unit for a spelling as written."""
+    table = unit_spellings()
+    return table.get(written) or table.get(written.lower())
+
+
+@functools.cache
+def unit_pattern() -> str:
+    """Regex fragment matching any unit spelling (case per the data file)."""
+    exact = [r["spelling"] for r in read_rows("units.csv", ("spelling",)) if r["case"] == "exact"]
+    loose = [r["spelling"] for r in read_rows("units.csv", ("spelling",)) if r["case"] == "any"]
+    return f"(?:{alternation(exact)}|(?i:{alternation(loose)}))"
+
+
+@functools.cache
+def scales() -> dict[str, float]:
+    """Scale suffixes and words with their factors."""
+    return {r["spelling"]: float(r["factor"]) for r in read_rows("scales.csv", ("spelling", "factor"))}
+
+
+def scale_factor(written: str) -> float:
+    """The factor of a scale suffix or word (words in any case)."""
+    table = scales()
+    return table.get(written) or table.get(written.lower(), 1.0)
+
+
+@functools.cache
+def number_words() -> dict[str, float]:
+    """Number words and phrases with their values, lower-cased."""
+    return {r["word"].lower(): float(r["value"]) for r in read_rows("number_words.csv", ("word", "value"))}
+
+
+@dataclass(frozen=True)
+class Noun:
+    noun: str
+    kind: str
+    unit: str | None
+    aspect: str | None
+
+
+@functools.cache
+def nouns() -> dict[str, Noun]:
+    """Counted nouns by lower-cased spelling."""
+    rows = read_rows("nouns.csv", ("noun", "kind"))
+    return {r["noun"].lower(): Noun(r["noun"], r["kind"], r["unit"] or None, r["aspect"] or None) for r in rows}
+
+
+@functools.cache
+def qualifier_phrases() -> dict[str, list[tuple[str, str]]]:
+    """``{"before": [(phrase, qualifier)], "after": [...]}``, longest phrase first."""
+    table: dict[str, list[tuple[str, str]]] = {"before": [], "after": []}
+    for r in read_rows("qualifiers.csv", ("phrase", "qualifier", "side")):
+        table[r["side"]].append((r["phrase"].lower(), r["qualifier"]))
+    for side in table.values():
+        side.sort(key=lambda pq: -len(pq[0]))
+    return table
+
+
+@functools.cache
+def cues() -> list[tuple[str, str, str | None]]:
+    """Context cues ``(cue, role, aspect)``, longest first."""
+    rows = read_rows("cues.csv", ("cue", "role"))
+    return sorted(((r["cue"].lower(), r["role"], r["aspect"] or None) for r in rows), key=lambda c: -len(c[0]))
+
+
+@functools.cache
+def cue_regex() -> regex.Pattern:
+    """One regex finding every cue at a word start."""
+    return regex.compile(r"(?<![\p{L}])(?:" + alternation(c for c, _, _ in cues()) + ")", regex.I)
+
+
+def _names_regex(names) -> regex.Pattern:
+    short = [n for n in names if len(n) <= 3]
+    long = [n for n in names if len(n) > 3]
+    body = f"(?i:{alternation(long)})" + (f"|{alternation(short)}" if short else "")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?:{body})(?![\p{{L}}\p{{N}}_]|-\p{{N}})")
+
+
+@functools.cache
+def metric_regex() -> regex.Pattern:
+    """Every metric alias as a whole word (aliases of 3 letters or fewer match case-sensitively)."""
+    names = set()
+    for metric in load_metrics().values():
+        names.update(metric.aliases)
+    return _names_regex(names)
+
+
+@functools.cache
+def benchmark_regex() -> regex.Pattern:
+    """Every benchmark alias as a whole word."""
+    names = set(load_benchmarks())
+    originals = {a for a in names}
+    from .rules import aliases
+    for row in read_rows("benchmarks.csv", ("name",)):
+        originals.update(aliases(row, "name"))
+    return _names_regex({n for n in originals if n != n.lower() or len(n) > 3})
+
+
+@functools.cache
+def hardware_regex() -> regex.Pattern:
+    """Every hardware alias as a whole word."""
+    from .rules import aliases
+    names = set()
+    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
+        names.update(aliases(row, "name"))
+    return _names_regex(names)

@@ -1,0 +1,141 @@
+"""Sentence-level linking: sentences, the paper's method name, and the
+subject, baseline, benchmark, metric and hardware near a quantity."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from . import lexicon
+from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
+
+SENTENCE_BREAK = regex.compile(
+    r"(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca))(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])")
+NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
+    [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
+    (?![\p{L}\p{N}])""", regex.X)
+PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
+NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+[\"']?(?P<name>[^\s,.;:()\"']+)", regex.I)
+BASELINE_CUE = regex.compile(
+    r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:method\s+|model\s+)?", regex.I)
+ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
+OUR = regex.compile(r"\b(?:we|our|us|this paper|this work|the proposed|proposed)\b", regex.I)
+
+
+@functools.cache
+def generic_names() -> frozenset[str]:
+    """Capitalized words that name no particular system (data/generic_names.csv)."""
+    return frozenset(r["name"] for r in read_rows("generic_names.csv", ("name",)))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``."""
+    spans, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def is_model_name(token: str) -> bool:
+    """True for tokens shaped like a system's name: FlexMoE, GPT-4, LoRA, MUSE, T5."""
+    if len(token) < 2 or token in generic_names() or token.rstrip("s") in generic_names():
+        return False
+    if token.isdigit() or regex.fullmatch(r"[\d.,]+[%xX]?", token):
+        return False
+    caps = sum(c.isupper() for c in token)
+    return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in token)) or (caps == 1 and not token[0].isupper())
+
+
+def clean_name(token: str) -> str:
+    return token.strip("\"'`()[]{}.,;:")
+
+
+def method_name(text: str, title: str | None) -> str | None:
+    """The paper's own method: "named X", "we propose X", or a title's "X: ..." prefix."""
+    for sentence_start, sentence_end in split_sentences(text):
+        sentence = text[sentence_start:sentence_end]
+        m = PROPOSE.search(sentence)
+        if not m:
+            continue
+        named = NAMED.search(sentence, m.end())
+        if named and is_model_name(clean_name(named["name"])):
+            return clean_name(named["name"])
+        for token in NAME.finditer(sentence, m.end()):
+            if is_model_name(clean_name(token.group())):
+                return clean_name(token.group())
+    if title and ":" in title:
+        prefix = title.split(":", 1)[0].strip().strip("\"'`")
+        if 0 < len(prefix.split()) <= 3 and (is_model_name(prefix.split()[0]) or len(prefix.split()) == 1):
+            return prefix
+    return None
+
+
+def nearest(matches, position: int, limit: int) -> regex.Match | None:
+    """The match closest to ``position`` within ``limit`` characters (ties go to the earlier)."""
+    best, best_distance = None, limit + 1
+    for m in matches:
+        distance = max(position - m.end(), m.start() - position, 0)
+        if distance < best_distance:
+            best, best_distance = m, distance
+    return best
+
+
+def find_metric(sentence: str, start: int, end: int) -> str | None:
+    """The metric named nearest a quantity in its clause."""
+    from .classify import clause_around
+    lo, hi = clause_around(sentence, start, end, 70)
+    m = nearest(lexicon.metric_regex().finditer(sentence, lo, hi), (start + end) // 2, 60)
+    return canonical_metric(m.group()) if m else None
+
+
+def find_benchmark(sentence: str, start: int) -> str | None:
+    """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
+    m = nearest(lexicon.benchmark_regex().finditer(sentence), start, 120)
+    if m:
+        return canonical_benchmark(m.group())
+    for on in ON_NAME.finditer(sentence):
+        name = clean_name(on["name"])
+        if abs(on.start() - start) < 80 and is_model_name(name) and not lexicon.metric_regex().fullmatch(name) \
+                and not lexicon.hardware_regex().fullmatch(name):
+            return name
+    return None
+
+
+def find_baseline(sentence: str, start: int, end: int) -> str | None:
+    """What the quantity is compared against: the name after "over", "than", "vs." nearest it."""
+    best, best_distance = None, 10**9
+    for cue in BASELINE_CUE.finditer(sentence):
+        token = NAME.match(sentence, cue.end())
+        if not token or not is_model_name(clean_name(token.group())):
+            continue
+        distance = start - token.end() if token.end() <= start else (token.start() - end) * 2
+        if 0 <= distance < best_distance and distance < 200:
+            best, best_distance = clean_name(token.group()), distance
+    return best
+
+
+def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
+    """The system a sentence's claim is about: a name opening the clause, else the paper's method."""
+    head = sentence[:start]
+    clause_start = max(head.rfind(";"), 0)
+    for token in NAME.finditer(sentence, clause_start, start):
+        name = clean_name(token.group())
+        prefix = sentence[max(0, token.start() - 30) : token.start()].lower()
+        if is_model_name(name) and not BASELINE_CUE.search(prefix[-25:] + " ") and not regex.search(r"\b(?:on|than|over|vs\.?|with|to)\s+(?:the\s+)?$", prefix):
+            if method and (name == method or name.startswith(method)):
+                return method
+            return name
+        break
+    return method
+
+
+def find_hardware(sentence: str, start: int) -> str | None:
+    """The device named nearest a performance claim in its sentence."""
+    m = nearest(lexicon.hardware_regex().finditer(sentence), start, 200)
+    if m:
+        return load_hardware()[m.group().lower()].name
+    generic = nearest(regex.finditer(r"\b(?:GPU|TPU|CPU|NPU)s?\b", sentence), start, 100)
+    return generic.group().rstrip("s") if generic else None

@@ -1,0 +1,87 @@
+"""Rewrite LaTeX and Unicode notation into one plain spelling the scanner
+reads, keeping a map back to the original offsets so every claim's span
+points into the text as the paper wrote it."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+# (pattern, replacement): math markup to plain symbols. Order matters: longer first.
+REWRITES: list[tuple[str, str]] = [
+    (r"\$\\sim\$", "~"), (r"\$\\approx\$", "~"), (r"\$\\times\$", "×"),
+    (r"\$>\$", ">"), (r"\$<\$", "<"), (r"\$\\geq?\$", "≥"), (r"\$\\leq?\$", "≤"),
+    (r"\\times", "×"), (r"\\sim", "~"), (r"\\approx", "~"), (r"\\geq?\b", "≥"), (r"\\leq?\b", "≤"),
+    (r"\\%", "%"), (r"\\pm", "±"), (r"\\,|\\;|\\!|\\ ", ""), (r"\\mathbf\{|\\text\{|\\textbf\{|\\mathrm\{", ""),
+    (r"\\space\b", " "), (r"\^\{([^{}$]{0,12})\}", r"^\1"), (r"(?<=\d)\{,\}(?=\d)", ","),
+    (r"\$", ""), (r"[∼≈]", "~"), (r"[–—−]", "-"), (r"⩾", "≥"), (r"⩽", "≤"),
+    (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
+]
+_REWRITE_RE = regex.compile("|".join(f"(?:{p})" for p, _ in REWRITES), regex.V1)
+_PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The rewritten text and where each rewrite came from."""
+
+    original: str
+    text: str
+    # One (new_start, new_end, old_start, old_end) per rewrite, in text order.
+    segments: tuple[tuple[int, int, int, int], ...]
+
+    def _map(self, pos: int, is_end: bool) -> int:
+        i = bisect.bisect_right(self._starts, pos - 1 if is_end else pos) - 1
+        if i < 0:
+            return pos
+        new_start, new_end, old_start, old_end = self.segments[i]
+        if pos < new_end or (is_end and pos == new_end):
+            return old_end if is_end else old_start
+        return old_end + (pos - new_end)
+
+    @property
+    def _starts(self) -> list[int]:
+        return [seg[0] for seg in self.segments]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the rewritten text to a span of the original."""
+        if not self.segments:
+            return start, end
+        s = self._map(start, False)
+        return s, max(self._map(end, True), s)
+
+
+def _replacement(match: regex.Match) -> str:
+    for part, (_, repl) in zip(_PARTS, REWRITES):
+        m = part.fullmatch(match.group())
+        if m:
+            return m.expand(repl) if "\\1" in repl else repl
+    return match.group()
+
+
+def prepare(text: str) -> Prepared:
+    """Rewrite ``text`` for scanning; spans map back with ``Prepared.to_original``."""
+    if not _REWRITE_RE.search(text):
+        return Prepared(text, text, ())
+    out, segments, last, length = [], [], 0, 0
+    for m in _REWRITE_RE.finditer(text):
+        out.append(text[last : m.start()])
+        length += m.start() - last
+        repl = _replacement(m)
+        out.append(repl)
+        segments.append((length, length + len(repl), m.start(), m.end()))
+        length += len(repl)
+        last = m.end()
+    out.append(text[last:])
+    return Prepared(text, "".join(out), tuple(segments))
+
+
+def widen_to_math(original: str, start: int, end: int) -> tuple[int, int]:
+    """Include the ``$`` delimiters around a quantity written in math mode."""
+    if start > 0 and original[start - 1] == "$" and original.count("$", start, end) == 0:
+        close = original.find("$", end, end + 3)
+        if close != -1 and not original[end:close].strip():
+            return start - 1, close + 1
+    return start, end

@@ -1,0 +1,99 @@
+"""Loading the rule data files: each CSV has a ``#`` header describing its
+columns, is validated when loaded, and is read once."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RuleFileError
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of ``data/NAME`` as dicts; comment lines are skipped; ``required`` columns must be filled."""
+    path = DATA / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [(n, s) for n, s in enumerate(handle, start=1) if s.strip() and not s.lstrip().startswith("#")]
+    reader = csv.DictReader(s for _, s in lines)
+    rows = []
+    for (number, _), row in zip(lines[1:], reader):
+        if None in row or any(not (row.get(c) or "").strip() for c in required):
+            raise RuleFileError(f"{path.name}:{number}: needs {', '.join(required)} (got {dict(row)})")
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def aliases(row: dict[str, str], *names: str) -> list[str]:
+    """The row's canonical name(s) and its ``|``-separated aliases."""
+    found = [row[n] for n in names if row.get(n)]
+    return found + [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    direction: str  # higher | lower | unknown
+    aliases: tuple[str, ...]
+
+
+@functools.cache
+def load_metrics() -> dict[str, Metric]:
+    """Metrics by lower-cased alias (canonical names included)."""
+    table = {}
+    for row in read_rows("metrics.csv", ("name", "direction")):
+        if row["direction"] not in ("higher", "lower", "unknown"):
+            raise RuleFileError(f"metrics.csv: {row['name']}: direction must be higher, lower or unknown")
+        metric = Metric(row["name"], row["direction"], tuple(aliases(row, "name")))
+        for alias in metric.aliases:
+            table.setdefault(alias.lower(), metric)
+    return table
+
+
+@functools.cache
+def load_benchmarks() -> dict[str, str]:
+    """Canonical benchmark name by lower-cased alias."""
+    table = {}
+    for row in read_rows("benchmarks.csv", ("name",)):
+        for alias in aliases(row, "name"):
+            table.setdefault(alias.lower(), row["name"])
+    return table
+
+
+@dataclass(frozen=True)
+class Device:
+    name: str
+    vendor: str
+    device_class: str
+    memory: str
+
+
+@functools.cache
+def load_hardware() -> dict[str, Device]:
+    """Devices by lower-cased alias (canonical names included)."""
+    table = {}
+    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
+        device = Device(row["name"], row["vendor"], row["class"], row["memory"])
+        for alias in aliases(row, "name"):
+            table.setdefault(alias.lower(), device)
+    return table
+
+
+def metric_direction(name: str | None) -> str:
+    """``higher``, ``lower`` or ``unknown`` for a metric name or alias."""
+    metric = load_metrics().get((name or "").lower())
+    return metric.direction if metric else "unknown"
+
+
+def canonical_metric(name: str | None) -> str | None:
+    """The canonical spelling of a metric, or the name itself when unknown."""
+    metric = load_metrics().get((name or "").lower())
+    return metric.name if metric else name
+
+
+def canonical_benchmark(name: str | None) -> str | None:
+    """The canonical spelling of a benchmark, or the name itself when unknown."""
+    return load_benchmarks().get((name or "").lower(), name)

@@ -1,0 +1,148 @@
+"""Find quantities in prepared text: a number, its scale, its unit or the
+noun it counts, and ranges of two of them. No meaning is assigned here."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import lexicon
+
+# Words that may be glued to a number by scraping damage ("to1.5B", "by2x").
+GLUE_WORDS = "to|by|of|from|than|and|with|at|over|only|reaching|achieving|about|nearly|approximately"
+CHANGE_VERBS = r"(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|lift|push|enhanc|grow|go|rise|rose|climb|declin|shrink|advanc|bring|brought)\w*"
+
+
+@functools.cache
+def quantity_regex() -> regex.Pattern:
+    """The quantity pattern, assembled from the data files' fragments."""
+    words = lexicon.alternation(lexicon.number_words())
+    scale_letters = lexicon.alternation(s for s in lexicon.scales() if len(s) <= 2)
+    scale_words = lexicon.alternation(s for s in lexicon.scales() if len(s) > 2)
+    pattern = rf"""
+    (?:                                       # where a number may start:
+        (?<![\p{{L}}\p{{N}}_./@^\\\-$'])      #   not inside a word, name or number
+      | (?<=\bsub-)                           #   "sub-10 ms"
+      | (?<=\d\s?-\s?)                        #   the second half of "10-100"
+      | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
+    )
+    (?P<sign>[+\-±](?=\d))?
+    (?:
+        (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)   # 1,000.5 | 12 | 1.70 | .5
+      | (?<![\p{{L}}])(?P<word>(?i:{words}))(?![\p{{L}}])             # four, an order of magnitude
+    )
+    (?![\d]|\.\d|,\d{{3}})                    # whole number only
+    (?:
+        \s?(?P<unit>{lexicon.unit_pattern()})(?(?<=%)|(?![\p{{L}}\p{{N}}]))     # 1.70x, 60%, 3.4 GB
+      | \s?(?P<scale>(?:{scale_letters})(?![\p{{L}}\p{{N}}])|(?i:{scale_words})(?![\p{{L}}]))
+        (?:\s?(?P<unit2>{lexicon.unit_pattern()})(?(?<=%)|(?![\p{{L}}\p{{N}}])))?    # 20M, 2 billion, 5k GPU hours
+    )?
+    (?P<plus>\+)?
+    """
+    return regex.compile(pattern, regex.X | regex.V0)
+
+
+@functools.cache
+def noun_regex() -> regex.Pattern:
+    """A counted noun after a quantity, past at most two modifier words."""
+    nouns = lexicon.alternation(lexicon.nouns())
+    return regex.compile(rf"""
+        (?:-|\s+(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{Ll}}][\p{{L}}\-]*\s+){{0,2}}?)
+        (?P<noun>(?i:{nouns}))(?![\p{{L}}])
+        """, regex.X)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in the prepared text, with what was written around it."""
+
+    start: int
+    end: int
+    value: float
+    written: str
+    scale: float = 1.0
+    unit: str | None = None  # unit spelling as written
+    noun: str | None = None
+    noun_end: int | None = None
+    from_word: bool = False
+    sign: str | None = None
+    high: float | None = None  # set for a range: value is then the low end
+    plus: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+def _number(m: regex.Match) -> float | None:
+    if m["num"]:
+        return float(m["num"].replace(",", ""))
+    return lexicon.number_words().get(m["word"].lower())
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its scale, unit and counted noun."""
+    found = []
+    for m in quantity_regex().finditer(text):
+        value = _number(m)
+        if value is None:
+            continue
+        unit = m["unit"] or m["unit2"]
+        end = m.end()
+        noun = noun_end = None
+        if not unit:
+            n = noun_regex().match(text, end)
+            if n:
+                noun, noun_end = n["noun"], n.end()
+        found.append(Quantity(
+            start=m.start(), end=end, value=value, written=m.group(), from_word=bool(m["word"]),
+            scale=lexicon.scale_factor(m["scale"]) if m["scale"] else 1.0, unit=unit,
+            noun=noun, noun_end=noun_end, sign=m["sign"], plus=bool(m["plus"])))
+    return merge_ranges(text, found)
+
+
+RANGE_GAP = regex.compile(r"^\s*(?:-|to|~)\s*$")
+BETWEEN_GAP = regex.compile(r"^\s*and\s*$")
+
+
+def _is_change(text: str, start: int) -> bool:
+    before = text[max(0, start - 80) : start]
+    return bool(regex.search(rf"\b{CHANGE_VERBS}\b[^.;]{{0,60}}\bfrom\s*$", before, regex.I))
+
+
+def merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "10-100X", "4 to 7 times", "from 1B to 8B", "between 1.84x and 2.00x" into ranges."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and _joins_range(text, q, nxt):
+            out.append(replace(nxt, start=q.start, value=q.value * (q.scale if q.scale != 1 else nxt.scale),
+                               high=nxt.value * nxt.scale, scale=1.0, sign=q.sign,
+                               written=text[q.start : nxt.end]))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
+    gap = text[a.end : b.start]
+    if a.unit and b.unit and lexicon.lookup_unit(a.unit) != lexicon.lookup_unit(b.unit):
+        return False
+    if a.noun or (a.unit and not b.unit):
+        return False
+    before = text[max(0, a.start - 25) : a.start].lower()
+    if BETWEEN_GAP.match(gap):
+        return bool(regex.search(r"\bbetween\s*$", before))
+    if not RANGE_GAP.match(gap):
+        return False
+    if regex.search(r"\bfrom\s*$", before) and _is_change(text, a.start):
+        return False
+    if a.sign == "-" or (a.value * a.scale > b.value * b.scale and "-" in gap):
+        return False
+    return True

@@ -1,0 +1,85 @@
+"""``extract_claims(papers) -> DataFrame``: the claims table, one row a claim,
+with a unit-aware ``quantity`` column (pint-pandas)."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pint_pandas
+
+from .claim import CONTRACT_FIELDS
+from .core import extract
+from .units import pint_unit, registry
+
+CLAIM_COLUMNS = ["paper_id"] + CONTRACT_FIELDS + ["start", "end", "sentence", "rule"]
+TABLE_COLUMNS = CLAIM_COLUMNS + ["title", "date"]
+_DTYPES = {"value": "float64", "low": "float64", "high": "float64", "count": "Int64", "own": "boolean",
+           "start": "int64", "end": "int64"}
+
+
+def claims_rows(papers: pd.DataFrame, progress: bool = False):
+    """Yield one dict per claim of every paper, in paper order then text order.
+
+    In the table ``value`` is numeric: a hardware claim's canonical device name
+    is in its ``hardware`` column and its ``value`` is null.
+    """
+    rows = papers.itertuples(index=False)
+    if progress:
+        from tqdm import tqdm
+        rows = tqdm(rows, total=len(papers), unit="paper", file=sys.stderr, disable=len(papers) < 2000)
+    for paper in rows:
+        title = paper.title if isinstance(paper.title, str) else None
+        for claim in extract(paper.text, title):
+            row = claim.to_dict()
+            if claim.kind == "hardware":
+                row["value"] = None
+            row.update(paper_id=paper.paper_id, title=title, date=getattr(paper, "date", None))
+            yield row
+
+
+def claims_frame(rows) -> pd.DataFrame:
+    """A claims DataFrame from row dicts, with stable dtypes even when empty."""
+    table = pd.DataFrame(list(rows), columns=TABLE_COLUMNS)
+    for column, dtype in _DTYPES.items():
+        table[column] = table[column].astype(dtype)
+    table["date"] = table["date"].astype("object").where(table["date"].notna(), None)
+    return table
+
+
+def extract_claims(papers: pd.DataFrame) -> pd.DataFrame:
+    """The claims table of a papers table (``paper_id``, ``text``, optional ``title``, ``date``)."""
+    if "title" not in papers:
+        papers = papers.assign(title=None)
+    return claims_frame(claims_rows(papers))
+
+
+def with_quantity(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add ``quantity``: the value with its unit as a pint-pandas column per unit.
+
+    pint-pandas holds one unit per column, so ``quantity`` is an object column of
+    pint Quantities; select one kind first, then convert:
+    ``claims.query("kind == 'model_size'")["quantity"].pint.to("billion_parameter")``
+    works through :func:`quantity_series`.
+    """
+    ureg = registry()
+    values = [ureg.Quantity(float(v), pint_unit(u)) if isinstance(v, (int, float)) and pint_unit(u) else None
+              for v, u in zip(claims["value"], claims["unit"])]
+    return claims.assign(quantity=pd.Series(values, index=claims.index, dtype="object"))
+
+
+def quantity_series(claims: pd.DataFrame, unit: str | None = None) -> pd.Series:
+    """The numeric claims of one unit as a pint-pandas Series (``.pint.to(...)`` works on it).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"value": [2e7, 4.05e11], "unit": ["parameter", "parameter"]})
+    >>> quantity_series(t).pint.to("billion_parameter").pint.magnitude.tolist()
+    [0.02, 405.0]
+    """
+    units = claims["unit"].dropna().unique().tolist()
+    unit = unit or (units[0] if len(units) == 1 else None)
+    if unit is None or pint_unit(unit) is None:
+        raise ValueError(f"select claims of one unit first (found {sorted(units)})")
+    pint_pandas.PintType.ureg = registry()
+    values = pd.to_numeric(claims.loc[claims["unit"] == unit, "value"], errors="coerce").astype("float64")
+    return values.astype(f"pint[{pint_unit(unit)}]")

@@ -1,0 +1,161 @@
+"""Summaries of the claims that are not scores: speedup and reduction
+factors, model, data and compute sizes, and the hardware papers name."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+import pandas as pd
+
+from extractor.rules import Device, load_hardware
+
+from .formatting import display_quantity, geometric_mean, missing
+from .names import clean, fold, merge_spellings
+from .table import chronological, claims_frame, subject_keys
+
+FACTOR_KINDS = ("speedup", "reduction")
+SIZE_KINDS = ("model_size", "data_size", "compute")
+NONE_LABEL = "(not stated)"
+SPEEDUP_COLUMNS = ["group_by", "kind", "group", "count", "min", "median", "max", "geomean", "papers", "ranges"]
+SPEEDUP_CLAIM_COLUMNS = ["kind", "subject", "baseline", "aspect", "display", "value", "low", "high", "qualifier",
+                         "hardware", "paper_id", "title", "date", "sentence"]
+SIZE_COLUMNS = ["paper_id", "title", "date", "subject", "model_size", "model_size_text", "data_size_text",
+                "compute_text", "sentence"]
+HARDWARE_COLUMNS = ["device", "vendor", "device_class", "papers", "mentions", "total_count", "co_kinds", "sentence"]
+GENERIC_DEVICES = ("GPU", "TPU", "CPU", "NPU", "FPGA")
+_DEVICE_NOISE = re.compile(r"(?i)^(?:nvidia|amd|intel|google)\s+|\s+(?:gpus?|tpus?|cpus?)$")
+
+
+def speedup_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Every speedup and reduction claim, largest factor first within each kind, with its sentence."""
+    table = claims_frame(claims, FACTOR_KINDS)
+    for column in ("subject", "baseline", "aspect"):
+        table[column] = merge_spellings(table[column])
+    table = chronological(table).sort_values(["kind", "value"], ascending=[True, False], na_position="last",
+                                             kind="stable")
+    display = [display_quantity(v, "x", q, lo, hi) for v, q, lo, hi in
+               zip(table["value"], table["qualifier"], table["low"], table["high"])]
+    return table.assign(display=display)[SPEEDUP_CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def speedups(claims: pd.DataFrame) -> pd.DataFrame:
+    """Speedup and reduction factors grouped by baseline and by aspect, per kind.
+
+    One row per (``group_by`` in baseline/aspect, kind, group): ``count`` of
+    single-number factors with their ``min``, ``median``, ``max`` and ``geomean``,
+    ``papers`` reporting them and ``ranges`` (range claims, counted, never averaged).
+    """
+    table = speedup_claims(claims)
+    parts = [_factor_stats(table, by) for by in ("baseline", "aspect")]
+    result = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
+    return result[SPEEDUP_COLUMNS]
+
+
+def _factor_stats(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    rows = []
+    labels = table[by].map(lambda v: v if v else NONE_LABEL)
+    for (kind, group), part in table.groupby([table["kind"], labels], sort=True):
+        factors = sorted(float(v) for v in part["value"] if not missing(v) and v > 0)
+        rows.append({"group_by": by, "kind": kind, "group": group, "count": len(factors),
+                     "min": min(factors, default=float("nan")),
+                     "median": statistics.median(factors) if factors else float("nan"),
+                     "max": max(factors, default=float("nan")), "geomean": geometric_mean(factors),
+                     "papers": part["paper_id"].nunique(), "ranges": int(part["value"].isna().sum())})
+    frame = pd.DataFrame(rows, columns=SPEEDUP_COLUMNS)
+    return frame.sort_values(["kind", "count", "group"], ascending=[True, False, True], kind="stable")
+
+
+def model_sizes(claims: pd.DataFrame) -> pd.DataFrame:
+    """Model size, data size and compute claims, one row per (paper, subject), largest model first.
+
+    ``model_size`` is the largest parameter count stated for the subject (a
+    range's upper end included); the ``*_text`` columns list every claim as written
+    in text order, and ``sentence`` their distinct sentences.
+    """
+    table = chronological(claims_frame(claims, SIZE_KINDS))
+    table["subject"] = merge_spellings(table["subject"])
+    table = table.assign(key=subject_keys(table), text=[
+        display_quantity(v, u, q, lo, hi) for v, u, q, lo, hi in
+        zip(table["value"], table["unit"], table["qualifier"], table["low"], table["high"])])
+    rows = [_size_row(part) for _, part in table.groupby(["paper_id", "key"], sort=False)]
+    frame = pd.DataFrame(rows, columns=SIZE_COLUMNS)
+    frame["model_size"] = frame["model_size"].astype(float)
+    return frame.sort_values(["model_size", "paper_id", "subject"], ascending=[False, True, True],
+                             na_position="last", kind="stable").reset_index(drop=True)
+
+
+def _size_row(part: pd.DataFrame) -> dict:
+    first = part.iloc[0]
+    params = part[part["kind"] == "model_size"]
+    largest = pd.concat([params["value"], params["high"]]).max()
+    texts = {kind: "; ".join(dict.fromkeys(t for t in part.loc[part["kind"] == kind, "text"] if t))
+             for kind in SIZE_KINDS}
+    return {"paper_id": first["paper_id"], "title": first["title"], "date": first["date"],
+            "subject": first["subject"], "model_size": largest, "model_size_text": texts["model_size"],
+            "data_size_text": texts["data_size"], "compute_text": texts["compute"],
+            "sentence": "\n".join(dict.fromkeys(s for s in part["sentence"] if s))}
+
+
+def device_of(name: object) -> Device | None:
+    """The catalogue device for a name or alias ("TX2", "8 A100 GPUs" -> its device name part), or ``None``."""
+    text = clean(name)
+    if text is None:
+        return None
+    catalogue = load_hardware()
+    for candidate in (text, _DEVICE_NOISE.sub("", text), _DEVICE_NOISE.sub("", _DEVICE_NOISE.sub("", text))):
+        if candidate.lower() in catalogue:
+            return catalogue[candidate.lower()]
+    folded = {fold(alias): device for alias, device in catalogue.items()}
+    return folded.get(fold(text))
+
+
+def hardware(claims: pd.DataFrame) -> pd.DataFrame:
+    """Devices named by ``hardware`` claims: how many papers and mentions, devices counted, and context.
+
+    ``total_count`` adds each mention's device count (1 when none is given);
+    ``co_kinds`` lists the other claim kinds in those papers with how many
+    papers have each; ``sentence`` is the first mention's sentence.
+    """
+    raw = claims if claims is not None else pd.DataFrame()
+    table = claims_frame(raw, ("hardware",))
+    names = _device_names(raw)
+    devices = [device_of(n) for n in names]
+    table = table.assign(
+        device=[d.name if d else (_generic_class(n) or clean(n) or "unknown device") for d, n in zip(devices, names)],
+        vendor=[d.vendor if d else None for d in devices],
+        device_class=[d.device_class if d else _generic_class(n) for d, n in zip(devices, names)],
+        n=table["count"].fillna(1).astype(int))
+    kinds = claims_frame(raw)[["paper_id", "kind"]].drop_duplicates()
+    rows = [_device_row(device, chronological(part), kinds) for device, part in table.groupby("device", sort=True)]
+    frame = pd.DataFrame(rows, columns=HARDWARE_COLUMNS)
+    return frame.sort_values(["papers", "mentions", "device"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _device_names(raw: pd.DataFrame) -> list[str | None]:
+    """Each hardware claim's device name: the ``hardware`` field, else a textual ``value``, else the surface."""
+    if raw.empty or "kind" not in raw.columns:
+        return []
+    rows = raw[raw["kind"] == "hardware"]
+    names = []
+    for _, row in rows.iterrows():
+        candidates = [row.get("hardware"), row.get("value"), row.get("surface")]
+        names.append(next((clean(c) for c in candidates if isinstance(c, str) and clean(c)), None))
+    return names
+
+
+def _generic_class(name: str | None) -> str | None:
+    text = (clean(name) or "").upper()
+    return next((g for g in GENERIC_DEVICES if text == g or text.endswith(" " + g) or text.endswith(g + "S")), None)
+
+
+def _device_row(device: str, part: pd.DataFrame, kinds: pd.DataFrame) -> dict:
+    papers = set(part["paper_id"])
+    others = kinds[kinds["paper_id"].isin(papers) & kinds["kind"].ne("hardware")]
+    counts = others["kind"].value_counts()
+    co_kinds = ", ".join(f"{k}: {n}" for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], kn[0])))
+    first = part.iloc[0]
+    return {"device": device, "vendor": first["vendor"], "device_class": first["device_class"],
+            "papers": len(papers), "mentions": len(part), "total_count": int(part["n"].sum()),
+            "co_kinds": co_kinds, "sentence": first["sentence"]}
