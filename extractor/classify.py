@@ -18,7 +18,10 @@ RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|freezing|introduc\w+|adds?|adding)\s+(?:\w+\s+){0,2}$", regex.I)
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
 BY_BEFORE = regex.compile(r"\b(?:by|of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
-SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy|of)\s+(?:\w+\s+){0,2}$", regex.I)
+SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of|accuracy)\s+(?:\w+\s+){0,2}$", regex.I)
+YEAR = regex.compile(r"^(?:19|20)\d\d$")
+DATA_WORDS = regex.compile(r"\b(?:data|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
+MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
 DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:\w+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
 HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:\w+\s+){0,1}(?P<what>speech|audio|video|recordings|data)\b", regex.I)
 MODEL_AFTER = regex.compile(r"^[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
@@ -99,7 +102,34 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
         aspects = sorted((abs(p - q.start), a) for _, a, p in near_after + near_before if a)
         return Reading("improvement", None if value is None else sign * value, low, high, unit,
                        aspects[0][1] if aspects else None, "percent:improvement")
+    if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q) and \
+            any(r in ("gain", "reduce", "drop") for r, _, _ in cue_roles(text, lo, hi)):
+        return Reading("improvement", value, low, high, unit, None, "percent:improvement-in-clause")
     return Reading("score", value, low, high, unit, None, "percent:score")
+
+
+def _has_metric(text: str, q: Quantity) -> bool:
+    lo, hi = clause_around(text, q.start, q.end, 50)
+    return bool(lexicon.metric_regex().search(text, lo, hi))
+
+
+def read_bare(text: str, q: Quantity) -> Reading | None:
+    """A bare number beside a metric ("FID of 2.25", "BLEU 38.61", "+0.53"): a score or an improvement."""
+    if YEAR.match(q.written.strip("+-")) or q.from_word:
+        return None
+    lo, hi = clause_around(text, q.start, q.end, 40)
+    if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+":
+        return None
+    reading = read_percent(text, q, point=True)
+    if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
+            and not cue_roles(text, q.end, min(hi, q.end + 30)):
+        return Reading("score", q.value, None, None, "point", None, "bare:score")
+    return replace_rule(reading, "bare:" + reading.kind)
+
+
+def replace_rule(reading: Reading, rule: str) -> Reading:
+    from dataclasses import replace
+    return replace(reading, rule=rule)
 
 
 def _is_change_end(text: str, q: Quantity) -> bool:
@@ -143,17 +173,21 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
-    return None
+    return read_bare(text, q)
 
 
 def read_bare_scale(text: str, q: Quantity) -> Reading | None:
-    """A scaled number with no noun ("a 7B model", "(0.9M)"): a model size when the context says so."""
+    """A scaled number with no noun ("a 7B model", "(0.9M)", "2.8M"): a model or a data size by context."""
     value, low, high = _scaled(q)
-    window = text[max(0, q.start - 80) : q.end + 60].lower()
-    if MODEL_AFTER.match(text, q.end) or ("param" in window and "token" not in window):
+    window = text[max(0, q.start - 80) : q.end + 60]
+    if MODEL_AFTER.match(text, q.end):
         return Reading("model_size", value, low, high, "parameter", None, "scale:model-size")
-    if "token" in window:
+    if "token" in window.lower():
         return Reading("data_size", value, low, high, "token", "token", "scale:tokens")
+    if DATA_WORDS.search(window) and not MODEL_WORDS.search(window):
+        return Reading("data_size", value, low, high, "sample", None, "scale:data-size")
+    if MODEL_WORDS.search(window) or q.scale >= 1e9:
+        return Reading("model_size", value, low, high, "parameter", None, "scale:model-size")
     return None
 
 

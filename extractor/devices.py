@@ -20,7 +20,7 @@ def named_device_regex() -> regex.Pattern:
     return regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?(?P<name>{names})(?:\s+(?:GPU|TPU|chip|card)s?\b)?")
 
 
-GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:(?:NVIDIA|consumer|commodity|consumer-grade|datacenter|data-center|modern)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b")
+GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:(?:NVIDIA|consumer|commodity|consumer-grade|datacenter|data-center|modern)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))")
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
 
 

@@ -25,7 +25,7 @@ def quantity_regex() -> regex.Pattern:
     (?:                                       # where a number may start:
         (?<![\p{{L}}\p{{N}}_./@^\\\-$'])      #   not inside a word, name or number
       | (?<=\bsub-)                           #   "sub-10 ms"
-      | (?<=\d\s?-\s?)                        #   the second half of "10-100"
+      | (?<=[\d%]\s?-\s?)                     #   the second half of "10-100", "1%-2%"
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
     )
     (?P<sign>[+\-±](?=\d))?
@@ -49,7 +49,7 @@ def noun_regex() -> regex.Pattern:
     """A counted noun after a quantity, past at most two modifier words."""
     nouns = lexicon.alternation(lexicon.nouns())
     return regex.compile(rf"""
-        (?:-|\s+(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{Ll}}][\p{{L}}\-]*\s+){{0,2}}?)
+        (?:-|\s+(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{L}}][\p{{L}}\-]*\s+){{0,3}}?)
         (?P<noun>(?i:{nouns}))(?![\p{{L}}])
         """, regex.X)
 
