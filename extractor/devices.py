@@ -13,11 +13,8 @@ from .rules import load_hardware
 COUNT = r"(?P<count>\d+|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*"
 
 
-@functools.cache
-def named_device_regex() -> regex.Pattern:
-    """An optional count and vendor, a catalogue device, an optional "GPU(s)"."""
-    names = lexicon.hardware_regex().pattern
-    return regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?(?P<name>{names})(?:\s+(?:GPU|TPU|chip|card)s?\b)?")
+PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?$")
+SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 
 
 GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:(?:NVIDIA|consumer|commodity|consumer-grade|datacenter|data-center|modern)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))")
@@ -33,10 +30,14 @@ def _count(written: str | None) -> int | None:
 def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
     """``(start, end, canonical name or class, count)`` of every device mention."""
     found = []
-    for m in named_device_regex().finditer(text):
-        device = load_hardware().get(m["name"].lower())
+    for m in lexicon.hardware_regex().finditer(text):
+        device = load_hardware().get(m.group().lower())
         if device:
-            found.append((m.start(), m.end(), device.name, _count(m["count"])))
+            before = PREFIX.search(text, max(0, m.start() - 30), m.start())
+            after = SUFFIX.match(text, m.end())
+            start = before.start() if before and before.group() else m.start()
+            count = _count(before["count"]) if before else None
+            found.append((start, after.end() if after else m.end(), device.name, count))
     taken = [(s, e) for s, e, _, _ in found]
     for m in GENERIC_DEVICE.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):

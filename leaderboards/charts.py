@@ -19,6 +19,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .formatting import missing  # noqa: E402
 from .summaries import FACTOR_KINDS, hardware  # noqa: E402
@@ -107,10 +108,12 @@ def _dates(column: pd.Series) -> pd.Series:
 def board_timeline(board: pd.DataFrame, title: str | None = None) -> Figure:
     """Results over time by paper date, with the best-so-far as a step line when the direction is known."""
     rows = board.assign(when=_dates(board["date"]) if len(board) else pd.Series(dtype="datetime64[ns]"))
-    rows = rows[rows["when"].notna() & rows["value"].notna()].sort_values(["when", "value"], kind="stable")
+    rows = rows[rows["when"].notna() & rows["value"].notna()]
     figure, axes = _figure(7.0, 3.5)
     if rows.empty:
         return _empty(figure, axes, "no dated results")
+    best_first = rows["direction"].iloc[0] == "lower"
+    rows = rows.sort_values(["when", "value"], ascending=[True, best_first], kind="stable")
     when, values = rows["when"].to_numpy(dtype="datetime64[ns]"), rows["value"].astype(float).to_numpy()
     axes.scatter(when, values, color=[ACCENT if bool(c) else OWN for c in rows["conflict"]], zorder=3)
     direction = rows["direction"].iloc[0]
@@ -137,6 +140,7 @@ def speedup_chart(claims: pd.DataFrame) -> Figure:
     series = [table.loc[table["kind"] == kind, "value"].to_numpy() for kind in FACTOR_KINDS]
     axes.hist(series, bins=bins, label=list(FACTOR_KINDS), color=[OWN, ACCENT], stacked=True)
     axes.set_xscale("log")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("factor (x)")
     axes.set_ylabel("claims")
     axes.legend(fontsize=8)
@@ -174,6 +178,7 @@ def _count_bars(counts: pd.Series, title: str, xlabel: str) -> Figure:
     for position, (_, n) in zip(positions, ordered):
         axes.text(n, position, f" {n}", va="center", fontsize=8)
     axes.margins(x=0.1)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel(xlabel)
     axes.set_title(title, fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
@@ -200,11 +205,14 @@ def claims_over_time_chart(claims: pd.DataFrame) -> Figure:
     if when.empty:
         return _empty(figure, axes, "no dated claims")
     yearly = (when.max() - when.min()).days > 3 * 366
-    periods = when.dt.strftime("%Y" if yearly else "%Y-%m").value_counts().sort_index()
+    periods = when.dt.to_period("Y" if yearly else "M").value_counts()
+    periods = periods.reindex(pd.period_range(periods.index.min(), periods.index.max()), fill_value=0)
+    periods.index = periods.index.strftime("%Y" if yearly else "%Y-%m")
     positions = np.arange(len(periods))
     axes.bar(positions, periods.to_numpy(), color=OWN)
     step = max(1, len(periods) // 12)
     axes.set_xticks(positions[::step], list(periods.index[::step]), rotation=45, ha="right")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("claims")
     axes.set_title(f"Claims per {'year' if yearly else 'month'} of paper date", fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)

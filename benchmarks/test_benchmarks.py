@@ -1,0 +1,51 @@
+"""One benchmark per public stage, named after it (run: pytest benchmarks/ --benchmark-enable).
+
+Throughput is printed in MB/s of abstract text; RESULTS.md records a run.
+"""
+
+import pytest
+from corpus import megabytes, scaled_papers, seed_papers
+
+import extractor
+from extractor.papers import read_corpus
+from extractor.table import extract_claims, with_quantity
+from extractor.text import normalize_text
+
+
+def _report(benchmark, papers):
+    if benchmark.stats:
+        mean = benchmark.stats.stats.mean
+        benchmark.extra_info["MB_per_s"] = round(megabytes(papers) / mean, 3)
+
+
+def test_read_corpus(benchmark):
+    papers, _, n = benchmark(read_corpus)
+    assert n == 236 and len(papers) == 230
+
+
+def test_normalize_text(benchmark):
+    texts = list(seed_papers().text)
+    out = benchmark(lambda: [normalize_text(t) for t in texts])
+    assert out == texts  # the papers table already holds normalized text
+
+
+def test_extract_per_abstract(benchmark):
+    texts = list(seed_papers().text)
+    claims = benchmark(lambda: [extractor.extract(t) for t in texts])
+    assert sum(map(len, claims)) > 300
+    _report(benchmark, seed_papers())
+
+
+@pytest.mark.parametrize("factor", [1, 10, 100])
+def test_extract_claims(benchmark, factor):
+    papers = scaled_papers(factor)
+    rounds = {1: 5, 10: 2, 100: 1}[factor]
+    claims = benchmark.pedantic(extract_claims, args=(papers,), rounds=rounds, iterations=1)
+    assert len(claims) > 300 * factor
+    _report(benchmark, papers)
+
+
+def test_unit_normalization(benchmark):
+    claims = extract_claims(seed_papers())
+    out = benchmark(with_quantity, claims)
+    assert out["quantity"].notna().sum() > 300
