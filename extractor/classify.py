@@ -10,15 +10,17 @@ import regex
 from . import lexicon
 from .scanner import Quantity, _is_change
 
-SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?(?:[\p{L}'\-]+\s+){0,3}?)?
-    (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original)\s+)*
+SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?)?(?:[\p{L}'\-]+\s+){0,3}?
+    (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*
       (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|cost|budget|training\s+time|time))\b""", regex.X | regex.I)
-SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'\-]+\s+){0,4}?)?(?:performance|accuracy)\b", regex.I)
+SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I)
 RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|attain)\w*\s+(?:\w+\s+){0,2}$", regex.I)
-SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|freezing|introduc\w+|adds?|adding)\s+(?:\w+\s+){0,2}$", regex.I)
+SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
+COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
 BY_BEFORE = regex.compile(r"\b(?:by|of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
-SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of|accuracy)\s+(?:\w+\s+){0,2}$", regex.I)
+SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
+GAIN_AFTER = regex.compile(r"^\s*(?:[\p{L}\-^]+\s+){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
@@ -85,6 +87,8 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     value, low, high = _scaled(q)
     after, before = text[q.end : q.end + 80], text[max(0, q.start - 60) : q.start]
     if not point and (m := SHARE_OF_COST.match(after)) and not COST_CUT_AFTER.match(after) and SHARE_LEAD.search(before):
+        if COMPLEMENT_LEAD.search(before):
+            return Reading("improvement", value, low, high, unit, m["what"].lower(), "percent:share-removed")
         flip = (lambda v: None if v is None else 100 - v)
         return Reading("improvement", flip(value), flip(high), flip(low), unit, m["what"].lower(), "percent:share-of-cost")
     if not point and SHARE_OF_PERFORMANCE.match(after) and RETAIN.search(before):
@@ -95,17 +99,24 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     lo, hi = clause_around(text, q.start, q.end, 60)
     near_after = cue_roles(text, q.end, min(hi, q.end + 40))
     near_before = cue_roles(text, max(lo, q.start - 45), q.start)
+    if GAIN_AFTER.match(after):
+        return _improvement(text, q, value, low, high, unit, lo, hi)
     gain = q.sign == "+" or BY_BEFORE.search(before) or any(r in ("gain", "reduce", "cost", "drop") for r, _, _ in near_after + near_before)
     if (gain and not SCORE_CUE.search(before[-25:])) or (point and not SCORE_CUE.search(before)) or q.sign == "+":
-        worse = any(r == "drop" for r, _, _ in near_after + near_before) or (q.sign == "-" and not any(r in ("cost", "reduce") for r, _, _ in near_after + near_before))
-        sign = -1 if worse else 1
-        aspects = sorted((abs(p - q.start), a) for _, a, p in near_after + near_before if a)
-        return Reading("improvement", None if value is None else sign * value, low, high, unit,
-                       aspects[0][1] if aspects else None, "percent:improvement")
+        return _improvement(text, q, value, low, high, unit, lo, hi)
     if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q) and \
             any(r in ("gain", "reduce", "drop") for r, _, _ in cue_roles(text, lo, hi)):
         return Reading("improvement", value, low, high, unit, None, "percent:improvement-in-clause")
     return Reading("score", value, low, high, unit, None, "percent:score")
+
+
+def _improvement(text, q, value, low, high, unit, lo, hi) -> Reading:
+    near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40))
+    worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not any(r in ("cost", "reduce") for r, _, _ in near))
+    sign = -1 if worse else 1
+    aspects = sorted((abs(p - q.start), a) for _, a, p in near if a)
+    return Reading("improvement", None if value is None else sign * value, low, high, unit,
+                   aspects[0][1] if aspects else None, "percent:improvement")
 
 
 def _has_metric(text: str, q: Quantity) -> bool:

@@ -6,12 +6,13 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import regex
 
 from . import link
 from .claim import Claim
-from .classify import qualifier_of, read_quantity
+from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
 from .prepare import prepare, widen_to_math
 from .scanner import Quantity, _is_change, find_quantities
@@ -44,19 +45,36 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
     out = [_device_claim(prepared, sentence, offset, d) for d in devices]
     taken = [(s, e) for s, e, _, _ in devices]
     previous: tuple[Quantity, str] | None = None
+    last: Claim | None = None
     for q in find_quantities(sentence):
         if any(s <= q.start < e for s, e in taken):
             continue
+        in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))
         reading = read_quantity(sentence, q)
+        if in_list:
+            reading = _like_list_neighbour(q, reading, last)
         if reading is None or not _finite(reading):
             continue
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
-        if qualifier == "exact" and previous and previous[1] in ("max", "approx", "lower", "upper") \
-                and LIST_GAP.match(sentence[previous[0].end : q.start]):
+        if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
             qualifier = previous[1]
         previous = (q, qualifier)
-        out.append(_claim(prepared, sentence, offset, q, reading, qualifier, method, introduced))
+        last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced)
+        out.append(last)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _like_list_neighbour(q: Quantity, reading, last: Claim):
+    """In a list ("by 8.25%, 29.87%, and 10.11%"; "FID of 2.51 and 3.25"), a number whose own
+    reading is a default takes its neighbour's kind."""
+    if last.kind not in ("improvement", "score"):
+        return reading
+    if reading is None and not (q.unit or q.noun or q.scale != 1 or q.from_word) and last.unit == "point":
+        return Reading(last.kind, q.value, None, None, "point", None, "bare:list")
+    if reading is not None and reading.unit == last.unit and reading.kind != last.kind \
+            and reading.rule in ("percent:score", "bare:score"):
+        return replace(reading, kind=last.kind, rule=reading.rule + "+list")
+    return reading
 
 
 def _finite(reading) -> bool:

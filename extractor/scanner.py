@@ -23,7 +23,7 @@ def quantity_regex() -> regex.Pattern:
     scale_words = lexicon.alternation(s for s in lexicon.scales() if len(s) > 2)
     pattern = rf"""
     (?:                                       # where a number may start:
-        (?<![\p{{L}}\p{{N}}_./@^\\\-$'])      #   not inside a word, name or number
+        (?<![\p{{L}}\p{{N}}_./@^\\\-$'%])     #   not inside a word, name or number
       | (?<=\bsub-)                           #   "sub-10 ms"
       | (?<=[\d%]\s?-\s?)                     #   the second half of "10-100", "1%-2%"
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
@@ -107,9 +107,10 @@ RANGE_GAP = regex.compile(r"^\s*(?:-|to|~)\s*$")
 BETWEEN_GAP = regex.compile(r"^\s*and\s*$")
 
 
-def _is_change(text: str, start: int) -> bool:
+def _is_change(text: str, start: int, lead: str = r"\bfrom\s*") -> bool:
+    """True when a change verb precedes ``start`` ("improves accuracy from" A to B)."""
     before = text[max(0, start - 80) : start]
-    return bool(regex.search(rf"\b{CHANGE_VERBS}\b[^.;]{{0,60}}\bfrom\s*$", before, regex.I))
+    return bool(regex.search(rf"\b{CHANGE_VERBS}\b[^.;]{{0,60}}{lead}\(?\s*$", before, regex.I))
 
 
 def merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -142,6 +143,8 @@ def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
     if not RANGE_GAP.match(gap):
         return False
     if regex.search(r"\bfrom\s*$", before) and _is_change(text, a.start):
+        return False
+    if "to" in gap and not regex.search(r"\bfrom\s*$", before) and _is_change(text, a.start, "") :
         return False
     if a.sign == "-" or (a.value * a.scale > b.value * b.scale and "-" in gap):
         return False

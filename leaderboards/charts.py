@@ -19,9 +19,9 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter  # noqa: E402
 
-from .formatting import missing  # noqa: E402
+from .formatting import format_quantity, missing  # noqa: E402
 from .summaries import FACTOR_KINDS, hardware  # noqa: E402
 from .table import claims_frame  # noqa: E402
 
@@ -160,6 +160,10 @@ def size_score_chart(board: pd.DataFrame, title: str | None = None) -> Figure:
     for size, value, subject in zip(sizes, values, rows["subject"]):
         axes.annotate(label(subject or "", 24), (size, value), fontsize=7, xytext=(3, 3), textcoords="offset points")
     axes.set_xscale("log")
+    axes.xaxis.set_major_locator(LogLocator(base=10))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_quantity(v, "parameter").removesuffix(" parameters")))
+    axes.xaxis.set_minor_formatter(NullFormatter())
+    axes.margins(0.15)
     axes.set_xlabel("parameters")
     axes.set_ylabel(label(_axis_name(board)))
     axes.set_title(f"{label(title or _board_name(board), 60)}: size vs score", fontsize=10)
