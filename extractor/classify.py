@@ -22,7 +22,7 @@ BY_BEFORE = regex.compile(r"\b(?:by|of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up t
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"^\s*(?:[\p{L}\-^]+\s+){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
-DATA_WORDS = regex.compile(r"\b(?:data|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
+DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
 DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:\w+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
 HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:\w+\s+){0,1}(?P<what>speech|audio|video|recordings|data)\b", regex.I)
@@ -72,6 +72,8 @@ def read_factor(text: str, q: Quantity) -> Reading:
     """A factor (x, times, -fold, an order of magnitude): a speedup or a reduction."""
     lo, hi = clause_around(text, q.start, q.end)
     cues = cue_roles(text, lo, hi)
+    if not any(r in ("speed", "cost", "reduce") for r, _, _ in cues):
+        cues = cue_roles(text, max(0, q.start - 60), hi)  # a bare "(65X)": read the words before it
     speed = [c for c in cues if c[0] == "speed"]
     cost = [c for c in cues if c[0] in ("cost", "reduce")]
     value, low, high = _scaled(q)
@@ -172,7 +174,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         if kind == "memory" and DATA_OF.match(after):
             return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
-    if q.written.lower().endswith("magnitude"):
+    if q.written.lower().endswith(("magnitude", "fold")):
         return read_factor(text, q)
     if q.noun:
         noun = lexicon.nouns().get(q.noun.lower())
@@ -181,23 +183,34 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         value, low, high = _scaled(q)
         if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
             return None
+        if noun.kind == "data_size" and q.from_word and q.value <= 2:
+            return None  # "two images", "single images": an example, not a data amount
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
     return read_bare(text, q)
 
 
+NAME_BEFORE = regex.compile(r"(?:[\p{Lu}][\p{L}\p{N}\-.]*\s|-)$")
+NAME_PAREN = regex.compile(r"[\p{Lu}][\p{L}\p{N}\-._]*\s*\($")
+
+
 def read_bare_scale(text: str, q: Quantity) -> Reading | None:
     """A scaled number with no noun ("a 7B model", "(0.9M)", "2.8M"): a model or a data size by context."""
     value, low, high = _scaled(q)
+    before = text[max(0, q.start - 40) : q.start]
+    if NAME_BEFORE.search(before) and not q.is_range:
+        return None  # a size fused into a name: "Gemma 2B", "Retro 48B"
     window = text[max(0, q.start - 80) : q.end + 60]
-    if MODEL_AFTER.match(text, q.end):
+    if NAME_PAREN.search(before) and q.scale >= 1e6:
+        return Reading("model_size", value, low, high, "parameter", None, "scale:model-size-aside")
+    if MODEL_AFTER.match(text, q.end) and q.scale >= 1e6:
         return Reading("model_size", value, low, high, "parameter", None, "scale:model-size")
     if "token" in window.lower():
         return Reading("data_size", value, low, high, "token", "token", "scale:tokens")
-    if DATA_WORDS.search(window) and not MODEL_WORDS.search(window):
+    if DATA_WORDS.search(window) and (q.scale < 1e6 or not MODEL_WORDS.search(window)):
         return Reading("data_size", value, low, high, "sample", None, "scale:data-size")
-    if MODEL_WORDS.search(window) or q.scale >= 1e9:
+    if q.scale >= 1e6 and (MODEL_WORDS.search(window) or q.scale >= 1e9):
         return Reading("model_size", value, low, high, "parameter", None, "scale:model-size")
     return None
 
