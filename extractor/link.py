@@ -43,7 +43,7 @@ def is_model_name(token: str) -> bool:
     """True for tokens shaped like a system's name: FlexMoE, GPT-4, LoRA, MUSE, T5."""
     if len(token) < 2 or token in generic_names() or token.rstrip("s") in generic_names():
         return False
-    if token.isdigit() or regex.fullmatch(r"[\d.,]+[%xX]?", token):
+    if token.isdigit() or regex.fullmatch(r"[\d.,]+(?:[%xX]|[BMKT]|bn|[23]D|D)?", token):
         return False
     caps = sum(c.isupper() for c in token)
     return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in token)) or (caps == 1 and not token[0].isupper())
@@ -53,8 +53,21 @@ def clean_name(token: str) -> str:
     return token.strip("\"'`()[]{}.,;:")
 
 
+def title_name(title: str | None) -> str | None:
+    """The name before a title's colon ("MuLan: Adapting ..."), when it is shaped like a name."""
+    if not title or ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip().strip("\"'`")
+    words = prefix.split()
+    if 0 < len(words) <= 3 and (is_model_name(words[0]) or len(words) == 1) and prefix[:1].isupper():
+        return prefix
+    return None
+
+
 def method_name(text: str, title: str | None) -> str | None:
-    """The paper's own method: "named X", "we propose X", or a title's "X: ..." prefix."""
+    """The paper's own method: a title's "X: ..." prefix, "named X", or "we propose X"."""
+    if named := title_name(title):
+        return named
     for sentence_start, sentence_end in split_sentences(text):
         sentence = text[sentence_start:sentence_end]
         m = PROPOSE.search(sentence)
@@ -66,10 +79,6 @@ def method_name(text: str, title: str | None) -> str | None:
         for token in NAME.finditer(sentence, m.end()):
             if is_model_name(clean_name(token.group())):
                 return clean_name(token.group())
-    if title and ":" in title:
-        prefix = title.split(":", 1)[0].strip().strip("\"'`")
-        if 0 < len(prefix.split()) <= 3 and (is_model_name(prefix.split()[0]) or len(prefix.split()) == 1):
-            return prefix
     return None
 
 
@@ -117,18 +126,20 @@ def find_baseline(sentence: str, start: int, end: int) -> str | None:
     return best
 
 
+SUBJECT_VERB = regex.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|further|consistently|significantly|still|even|can|could|only|thus|then|now|further)\s+)*(?:achiev|outperform|reach|obtain|attain|surpass|improv|reduc|run|deliver|yield|set|get|is|are|has|show|demonstrat|exhibit|require|use|match|enabl|speed|accelerat|boost|lead|score|beat|exceed|perform|provid|offer|cut|lower|rais|increas|train|support|contain|compris|cover|consist)", regex.I)
+LEAD_IN = regex.compile(r"^\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+|our\s+|resulting\s+)?", regex.I)
+
+
 def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
-    """The system a sentence's claim is about: a name opening the clause, else the paper's method."""
-    head = sentence[:start]
-    clause_start = max(head.rfind(";"), 0)
-    for token in NAME.finditer(sentence, clause_start, start):
+    """The system a claim is about: a name opening its clause followed by a verb, else the paper's method."""
+    clause_start = max(sentence.rfind(";", 0, start) + 1, 0)
+    lead = LEAD_IN.match(sentence, clause_start)
+    token = NAME.match(sentence, lead.end() if lead else clause_start)
+    if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()):
         name = clean_name(token.group())
-        prefix = sentence[max(0, token.start() - 30) : token.start()].lower()
-        if is_model_name(name) and not BASELINE_CUE.search(prefix[-25:] + " ") and not regex.search(r"\b(?:on|than|over|vs\.?|with|to)\s+(?:the\s+)?$", prefix):
-            if method and (name == method or name.startswith(method)):
-                return method
-            return name
-        break
+        if method and (name.lower().startswith(method.lower()) or method.lower().startswith(name.lower())):
+            return method
+        return name
     return method
 
 
