@@ -74,14 +74,90 @@ def papers(inputs, fmt, strict, output):
 @main.command()
 @input_options
 @click.option("-o", "--output", required=True, help="Claims table: .parquet, .csv, .jsonl, or - for JSON Lines on stdout.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes (streaming mode).")
+@click.option("--stream/--no-stream", default=None, help="Read and write in batches (default: for inputs over 64 MB or with --jobs > 1).")
 @reports_errors
-def extract(inputs, fmt, strict, output):
+def extract(inputs, fmt, strict, output, jobs, stream):
     """Extract every claim of every paper into a claims table."""
-    from .output import write_table
+    from .output import table_format, write_table
+    from .stream import STREAM_THRESHOLD, corpus_bytes, stream_extract
     from .table import claims_frame, claims_rows
-    claims = claims_frame(claims_rows(load_papers(inputs, fmt, strict), progress=True))
-    click.echo(f"claims: {len(claims)}", err=True)
-    write_table(claims, output)
+    table_format(output)
+    if stream is None:
+        stream = jobs > 1 or corpus_bytes(list(inputs) or None) > STREAM_THRESHOLD
+    if not stream:
+        claims = claims_frame(claims_rows(load_papers(inputs, fmt, strict), progress=True))
+        write_table(claims, output)
+        click.echo(f"claims: {len(claims)}", err=True)
+        return
+    written, problems = stream_extract(list(inputs) or None, output, fmt, jobs)
+    for p in problems:
+        if strict and p.severity == "skipped":
+            raise click.ClickException(str(p))
+        click.echo(f"  {p}", err=True)
+    click.echo(f"claims: {written} (streamed in batches, exact duplicates dropped)", err=True)
+
+
+def load_claims(inputs, fmt, strict):
+    """Papers and their claims table."""
+    from .table import extract_claims
+    papers_table = load_papers(inputs, fmt, strict)
+    return papers_table, extract_claims(papers_table)
+
+
+@main.command()
+@input_options
+@click.option("--benchmark", "-b", help="Only boards of this benchmark (any alias).")
+@click.option("--metric", "-m", help="Only boards of this metric (any alias).")
+@click.option("--output-format", "out", type=click.Choice(["table", "csv", "md", "json"]), default="table",
+              show_default=True, help="How to print the boards.")
+@reports_errors
+def leaderboard(inputs, fmt, strict, benchmark, metric, out):
+    """Print per-benchmark leaderboards of score claims."""
+    import leaderboards as lb
+    from leaderboards.names import benchmark_name, fold, metric_name
+
+    _, claims = load_claims(inputs, fmt, strict)
+    wanted = (benchmark and fold(benchmark_name(benchmark)), metric and fold(metric_name(metric)))
+    boards = {(b, m): v for (b, m), v in lb.leaderboards(claims).items()
+              if (not wanted[0] or fold(b) == wanted[0]) and (not wanted[1] or fold(m) == wanted[1])}
+    if not boards:
+        raise click.ClickException("no leaderboard matches" + (f" benchmark {benchmark!r}" if benchmark else "")
+                                   + (f" metric {metric!r}" if metric else ""))
+    columns = ["rank", "subject", "display", "own", "title", "date", "hardware"]
+    for (bench, met), board in boards.items():
+        view = board[[c for c in columns if c in board.columns]]
+        if out == "json":
+            click.echo(view.assign(benchmark=bench, metric=met).to_json(orient="records", lines=True, force_ascii=False))
+        elif out == "csv":
+            click.echo(view.assign(benchmark=bench, metric=met).to_csv(index=False, lineterminator="\n"), nl=False)
+        elif out == "md":
+            click.echo(f"\n### {bench} / {met}\n\n" + _markdown(view))
+        else:
+            direction = board["direction"].iloc[0] if "direction" in board and len(board) else "unknown"
+            click.echo(f"\n{bench} / {met} ({direction} is better)")
+            click.echo(view.to_string(index=False, max_colwidth=50))
+
+
+def _markdown(view: pd.DataFrame) -> str:
+    """A Markdown table, with paper text escaped for table cells."""
+    from leaderboards.markup import md_text
+    lines = ["| " + " | ".join(view.columns) + " |", "|" + "---|" * len(view.columns)]
+    lines += ["| " + " | ".join(md_text("" if pd.isna(v) else v) for v in row) + " |" for row in view.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "out_dir", default="reports", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for README.md, index.html and figures/.")
+@reports_errors
+def report(inputs, fmt, strict, out_dir):
+    """Write the Markdown and HTML report with every leaderboard and chart."""
+    import leaderboards as lb
+    papers_table, claims = load_claims(inputs, fmt, strict)
+    files = lb.write_report(claims, papers_table, out_dir)
+    click.echo(f"wrote {len(files)} files to {out_dir}", err=True)
 
 
 @main.command(name="eval")

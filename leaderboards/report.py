@@ -152,7 +152,7 @@ def _board_blocks(benchmark: str, metric: str, board: pd.DataFrame, figures: _Ch
     stem = _board_anchor(benchmark, metric)
     blocks: list[Block] = [Heading(3, name, stem), Paragraph(note),
                            figures.add(stem, charts.board_chart(board, name), f"{name}: results")]
-    if board["date"].notna().any():
+    if (board["date"].notna() & board["value"].notna()).sum() >= 2:
         blocks.append(figures.add(f"{stem}-time", charts.board_timeline(board, name), f"{name}: results over time"))
     if board["model_size"].notna().sum() >= 2:
         blocks.append(figures.add(f"{stem}-size", charts.size_score_chart(board, name), f"{name}: size vs score"))

@@ -3,6 +3,7 @@ factors, model, data and compute sizes, and the hardware papers name."""
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 
@@ -23,8 +24,11 @@ SPEEDUP_CLAIM_COLUMNS = ["kind", "subject", "baseline", "aspect", "display", "va
 SIZE_COLUMNS = ["paper_id", "title", "date", "subject", "model_size", "model_size_text", "data_size_text",
                 "compute_text", "sentence"]
 HARDWARE_COLUMNS = ["device", "vendor", "device_class", "papers", "mentions", "total_count", "co_kinds", "sentence"]
-GENERIC_DEVICES = ("GPU", "TPU", "CPU", "NPU", "FPGA")
-_DEVICE_NOISE = re.compile(r"(?i)^(?:nvidia|amd|intel|google)\s+|\s+(?:gpus?|tpus?|cpus?)$")
+# What may surround a device's name in a mention: a count, a vendor, a class word.
+_COUNT = re.compile(r"^\s*\d+\s*(?:[x×]\s*)?")
+_VENDOR = re.compile(r"(?i)^(?:nvidia|amd|intel|google|apple|qualcomm)\s+")
+_CLASS_WORD = re.compile(r"(?i)\s*\b(?:gpus?|tpus?|cpus?|npus?|chips?|cards?|devices?|accelerators?)$")
+_GENERIC = re.compile(r"(?i)(gpu|tpu|cpu|npu|fpga)s?")
 
 
 def speedup_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -103,11 +107,17 @@ def device_of(name: object) -> Device | None:
     if text is None:
         return None
     catalogue = load_hardware()
-    for candidate in (text, _DEVICE_NOISE.sub("", text), _DEVICE_NOISE.sub("", _DEVICE_NOISE.sub("", text))):
-        if candidate.lower() in catalogue:
-            return catalogue[candidate.lower()]
-    folded = {fold(alias): device for alias, device in catalogue.items()}
-    return folded.get(fold(text))
+    bare = _COUNT.sub("", text)
+    for candidate in (text, bare, _CLASS_WORD.sub("", bare), _CLASS_WORD.sub("", _VENDOR.sub("", bare))):
+        device = catalogue.get(candidate.lower()) or _folded_hardware().get(fold(candidate))
+        if device:
+            return device
+    return None
+
+
+@functools.cache
+def _folded_hardware() -> dict[str, Device]:
+    return {fold(alias): device for alias, device in load_hardware().items()}
 
 
 def hardware(claims: pd.DataFrame) -> pd.DataFrame:
@@ -146,8 +156,9 @@ def _device_names(raw: pd.DataFrame) -> list[str | None]:
 
 
 def _generic_class(name: str | None) -> str | None:
-    text = (clean(name) or "").upper()
-    return next((g for g in GENERIC_DEVICES if text == g or text.endswith(" " + g) or text.endswith(g + "S")), None)
+    """"GPU" for an unnamed device ("64 GPUs", "NVIDIA GPUs"), else ``None``."""
+    match = _GENERIC.fullmatch(_VENDOR.sub("", _COUNT.sub("", clean(name) or "")))
+    return match[1].upper() if match else None
 
 
 def _device_row(device: str, part: pd.DataFrame, kinds: pd.DataFrame) -> dict:

@@ -6,6 +6,7 @@ Formats are tried in order; the first whose detector accepts a file reads it.
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -89,9 +90,65 @@ def _gunzip(data: bytes) -> tuple[bytes, bool]:
     return b"".join(out).rsplit(b"\n", 1)[0], False
 
 
+STREAM_BYTES = 32 << 20  # files larger than this are read line by line when their format allows
+STREAMABLE = {"jsonl": read_json_lines, "lines": read_abstract_lines}
+
+
+def _stream_lines(path: Path, name: str) -> Iterator[str | Problem]:
+    """Lines of a large file, decoded one at a time (bad bytes read as Windows-1252, with a warning)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:
+                    yield raw.decode("utf-8").rstrip("\r\n")
+                except UnicodeDecodeError:
+                    yield Problem(name, number, "line is not valid UTF-8; read as Windows-1252", "warning")
+                    yield raw.decode("cp1252", errors="replace").rstrip("\r\n")
+    except (OSError, EOFError, zlib.error) as err:
+        yield Problem(name, None, f"read stopped early: {err}")
+
+
+def _read_streaming(path: Path, name: str, fmt: str | None) -> Iterator[Record | Problem] | None:
+    """Records of a large JSON Lines or one-abstract-per-line file, without loading it whole."""
+    if path.suffix != ".gz" and path.stat().st_size <= STREAM_BYTES:
+        return None
+    with (gzip.open if path.suffix == ".gz" else open)(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if looks_binary(head[:8192]):
+        return None
+    head_lines = head.decode("utf-8", errors="replace").splitlines()[:-1] or [""]
+    fmt = fmt or detect_format(path, head_lines)
+    if fmt not in STREAMABLE:
+        return None
+    problems: list[Problem] = []
+
+    def lines():
+        for item in _stream_lines(path, name):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                yield item
+
+    def records():
+        for item in STREAMABLE[fmt](name, lines()):
+            yield from problems
+            problems.clear()
+            yield item
+        yield from problems
+    return records()
+
+
 def read_file(path: str | Path, fmt: str | None = None) -> Iterator[Record | Problem]:
-    """Yield every Record and Problem of one file."""
+    """Yield every Record and Problem of one file (large JSON Lines files are streamed)."""
     path = Path(path)
+    try:
+        streamed = _read_streaming(path, display_name(path), fmt) if path.is_file() else None
+    except (OSError, EOFError, zlib.error):
+        streamed = None
+    if streamed is not None:
+        yield from streamed
+        return
     problems: list[Problem] = []
     data = _read_bytes(path, display_name(path), problems)
     yield from problems

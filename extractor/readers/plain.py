@@ -38,10 +38,13 @@ def is_abstract_lines(lines: list[str]) -> bool:
     return bool(rows) and all(len(s) >= LONG for _, s in rows)
 
 
-def read_abstract_lines(file: str, lines: list[str]) -> Iterator[Record | Problem]:
-    """One abstract per non-blank line."""
-    for record_no, (line, text) in enumerate(_nonblank(lines)):
-        yield make_record(file, line, record_no, strip_abstract_prefix(text), format="lines")
+def read_abstract_lines(file: str, lines) -> Iterator[Record | Problem]:
+    """One abstract per non-blank line (``lines`` may be any iterable, read once)."""
+    record_no = 0
+    for line, text in enumerate(lines, start=1):
+        if text.strip():
+            yield make_record(file, line, record_no, strip_abstract_prefix(text.strip()), format="lines")
+            record_no += 1
 
 
 # --- a name line, then `Abstract:` lines (001) -----------------------------
