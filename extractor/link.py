@@ -29,14 +29,28 @@ def generic_names() -> frozenset[str]:
     return frozenset(r["name"] for r in read_rows("generic_names.csv", ("name",)))
 
 
+MAX_SENTENCE = 1200  # characters: longer "sentences" (scraped tables, hostile input) are cut in pieces
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text``."""
+    """Spans of the sentences of ``text``; none is longer than MAX_SENTENCE, so linking stays linear."""
     spans, start = [], 0
     for m in SENTENCE_BREAK.finditer(text):
-        spans.append((start, m.start()))
+        spans.extend(_pieces(text, start, m.start()))
         start = m.end()
-    spans.append((start, len(text)))
+    spans.extend(_pieces(text, start, len(text)))
     return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def is_model_name(token: str) -> bool:

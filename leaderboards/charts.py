@@ -79,7 +79,8 @@ def board_chart(board: pd.DataFrame, title: str | None = None) -> Figure:
         if bool(conflict):
             bar.set_hatch("//")
             bar.set_edgecolor(ACCENT)
-    names = [f"{'' if missing(r) else f'{r}. '}{label(s or '(unnamed)')}" for r, s in zip(rows["rank"], rows["subject"])]
+    names = [f"{'' if missing(r) else f'{r}. '}{label(s or '(unnamed)')}"
+             for r, s in zip(rows["rank"], rows["subject"])]
     axes.set_yticks(positions, names)
     for position, width, left, text in zip(positions, widths, lefts, rows["display"]):
         axes.text(left + width, position, f" {label(text, 20)}", va="center", fontsize=8)
@@ -161,13 +162,17 @@ def size_score_chart(board: pd.DataFrame, title: str | None = None) -> Figure:
         axes.annotate(label(subject or "", 24), (size, value), fontsize=7, xytext=(3, 3), textcoords="offset points")
     axes.set_xscale("log")
     axes.xaxis.set_major_locator(LogLocator(base=10))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_quantity(v, "parameter").removesuffix(" parameters")))
+    axes.xaxis.set_major_formatter(FuncFormatter(_parameters))
     axes.xaxis.set_minor_formatter(NullFormatter())
     axes.margins(0.15)
     axes.set_xlabel("parameters")
     axes.set_ylabel(label(_axis_name(board)))
     axes.set_title(f"{label(title or _board_name(board), 60)}: size vs score", fontsize=10)
     return figure
+
+
+def _parameters(value: float, _position: object = None) -> str:
+    return format_quantity(value, "parameter").removesuffix(" parameters")
 
 
 def _count_bars(counts: pd.Series, title: str, xlabel: str) -> Figure:

@@ -17,7 +17,8 @@ import pandas as pd
 QUALIFIER_PREFIX = {"exact": "", "approx": "~", "max": "up to ", "mean": "avg ", "lower": ">= ", "upper": "<= "}
 _DECIMAL = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
 _BYTES = [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
-_FLOPS = [(1e24, "YFLOP"), (1e21, "ZFLOP"), (1e18, "EFLOP"), (1e15, "PFLOP"), (1e12, "TFLOP"), (1e9, "GFLOP"), (1e6, "MFLOP")]
+_FLOPS = [(1e24, "YFLOP"), (1e21, "ZFLOP"), (1e18, "EFLOP"), (1e15, "PFLOP"), (1e12, "TFLOP"), (1e9, "GFLOP"),
+          (1e6, "MFLOP")]
 _NOUNS = {"parameter": "parameters", "token": "tokens", "sample": "samples", "count": "", "hour": "hours",
           "GPU_hour": "GPU hours", "second": "s", "1/second": "/s", "joule": "J", "watt": "W", "point": "points"}
 

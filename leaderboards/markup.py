@@ -20,6 +20,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|$~#])")
 _MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")  # would start a list or a heading underline
 _SVG_PROLOG = re.compile(r"\A\s*<\?xml[^>]*\?>\s*(?:<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)')
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ nav ul { columns: 2; }
 def to_html(title: str, blocks: list[Block]) -> str:
     """The document as one self-contained HTML page (inline CSS, inline SVG charts)."""
     body = [f"<h1>{html_text(title)}</h1>"]
+    n_charts = 0
     for block in blocks:
         if isinstance(block, Heading):
             level = min(block.level, 6)
@@ -143,13 +146,25 @@ def to_html(title: str, blocks: list[Block]) -> str:
         elif isinstance(block, Table):
             body.append(_html_table(block))
         elif isinstance(block, Chart):
-            svg = _SVG_PROLOG.sub("", block.svg).strip()
+            n_charts += 1
+            svg = scoped_svg(_SVG_PROLOG.sub("", block.svg).strip(), f"chart{n_charts}-")
             body.append(f'<figure role="img" aria-label="{html_text(block.alt)}">{svg}'
                         f"<figcaption>{html_text(block.alt)}</figcaption></figure>")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{html_text(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
             + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+
+
+def scoped_svg(svg: str, prefix: str) -> str:
+    """SVG markup with every id and id reference prefixed, so several charts can share one page.
+
+    Only tags are rewritten, never text between them.
+
+    >>> scoped_svg('<g id="a" clip-path="url(#p1)">id="x"</g>', "c1-")
+    '<g id="c1-a" clip-path="url(#c1-p1)">id="x"</g>'
+    """
+    return _TAG.sub(lambda tag: _ID_REFERENCE.sub(lambda ref: ref[1] + prefix, tag[0]), svg)
 
 
 def _html_table(table: Table) -> str:

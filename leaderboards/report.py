@@ -36,7 +36,10 @@ class _Charts:
         self.files: dict[Path, str] = {}
 
     def add(self, name: str, figure: Figure, alt: str) -> Chart:
+        """Render ``figure`` for the file ``figures/<slug of name>.svg`` and return its block."""
         path = safe_path(self.folder, name, ".svg")
+        if path in self.files:
+            raise ValueError(f"two charts would both be written to {path.name}")
         svg = charts.figure_svg(figure)
         self.files[path] = svg
         return Chart(f"{FIGURES}/{path.name}", alt, svg)

@@ -3,6 +3,8 @@ present, numbers as floats, and one deterministic row order."""
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
 
 from .names import fold
@@ -40,8 +42,15 @@ def claims_frame(claims: pd.DataFrame, kinds: tuple[str, ...] | None = None) -> 
 
 
 def _text(column: pd.Series) -> pd.Series:
-    values = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in column]
+    values = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else _as_text(v) for v in column]
     return pd.Series(values, index=column.index, dtype=object)
+
+
+def _as_text(value: object) -> str:
+    """Text of a cell; a date or timestamp becomes its ISO date."""
+    if isinstance(value, datetime.date):
+        return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
+    return str(value)
 
 
 def _boolean(column: pd.Series) -> pd.Series:

@@ -1,5 +1,6 @@
 """Leaderboards, summaries, slugs and the report, as tables of small hand-built claims."""
 
+import doctest
 import math
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import leaderboards as lb
+from leaderboards import formatting, markup, names, slugs
 from leaderboards.charts import figure_svg
 from leaderboards.markup import md_text
 
@@ -326,3 +328,8 @@ def test_charts_return_deterministic_figures(name, chart, data):
 ])
 def test_markdown_cells_are_escaped(text, expected):
     assert md_text(text) == expected
+
+
+@pytest.mark.parametrize("module", [formatting, markup, names, slugs], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
