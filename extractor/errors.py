@@ -11,3 +11,7 @@ class RuleFileError(ValueError, ClaimsError):
 
 class InputError(ValueError, ClaimsError):
     """An input file or record cannot be read; the message names the file and line."""
+
+
+class ExtractionTimeout(TimeoutError, ClaimsError):
+    """The scanner's regex guard fired on one text (it is reported, never left hanging)."""

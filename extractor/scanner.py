@@ -15,6 +15,9 @@ GLUE_WORDS = "to|by|of|from|than|and|with|at|over|only|reaching|achieving|about|
 CHANGE_VERBS = r"(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|lift|push|enhanc|grow|go|rise|rose|climb|declin|shrink|advanc|bring|brought)\w*"
 
 
+SCAN_TIMEOUT = 2.0  # seconds per sentence: a last guard, far above any real sentence's cost
+
+
 @functools.cache
 def quantity_regex() -> regex.Pattern:
     """The quantity pattern, assembled from the data files' fragments."""
@@ -85,7 +88,7 @@ def _number(m: regex.Match) -> float | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its scale, unit and counted noun."""
     found = []
-    for m in quantity_regex().finditer(text):
+    for m in quantity_regex().finditer(text, timeout=SCAN_TIMEOUT):
         value = _number(m)
         if value is None:
             continue

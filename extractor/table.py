@@ -10,6 +10,7 @@ import pint_pandas
 
 from .claim import CONTRACT_FIELDS
 from .core import extract
+from .errors import ExtractionTimeout
 from .units import pint_unit, registry
 
 CLAIM_COLUMNS = ["paper_id"] + CONTRACT_FIELDS + ["start", "end", "sentence", "rule"]
@@ -18,7 +19,7 @@ _DTYPES = {"value": "float64", "low": "float64", "high": "float64", "count": "In
            "start": "int64", "end": "int64"}
 
 
-def claims_rows(papers: pd.DataFrame, progress: bool = False):
+def claims_rows(papers: pd.DataFrame, progress: bool = False, problems: list | None = None):
     """Yield one dict per claim of every paper, in paper order then text order.
 
     In the table ``value`` is numeric: a hardware claim's canonical device name
@@ -30,7 +31,14 @@ def claims_rows(papers: pd.DataFrame, progress: bool = False):
         rows = tqdm(rows, total=len(papers), unit="paper", file=sys.stderr, disable=len(papers) < 2000)
     for paper in rows:
         title = paper.title if isinstance(paper.title, str) else None
-        for claim in extract(paper.text, title):
+        try:
+            found = extract(paper.text, title)
+        except ExtractionTimeout as err:
+            if problems is None:
+                raise
+            problems.append({"paper_id": paper.paper_id, "reason": str(err)})
+            continue
+        for claim in found:
             row = claim.to_dict()
             if claim.kind == "hardware":
                 row["value"] = None
@@ -51,7 +59,10 @@ def extract_claims(papers: pd.DataFrame) -> pd.DataFrame:
     """The claims table of a papers table (``paper_id``, ``text``, optional ``title``, ``date``)."""
     if "title" not in papers:
         papers = papers.assign(title=None)
-    return claims_frame(claims_rows(papers))
+    problems: list[dict] = []
+    table = claims_frame(claims_rows(papers, problems=problems))
+    table.attrs["problems"] = problems  # papers whose extraction hit the regex guard, with the reason
+    return table
 
 
 def with_quantity(claims: pd.DataFrame) -> pd.DataFrame:
