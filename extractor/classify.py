@@ -18,9 +18,9 @@ RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
-BY_BEFORE = regex.compile(r"\b(?:by|of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
+BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
-GAIN_AFTER = regex.compile(r"^\s*(?:[\p{L}\-^]+\s+){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
+GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
@@ -130,7 +130,7 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
     """A bare number beside a metric ("FID of 2.25", "BLEU 38.61", "+0.53"): a score or an improvement."""
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
-    lo, hi = clause_around(text, q.start, q.end, 40)
+    lo, hi = clause_around(text, q.start, q.end, 60)
     if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+":
         return None
     reading = read_percent(text, q, point=True)
