@@ -161,8 +161,8 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     if regex.match(r"\s?[x×]\s?\d", after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
     if spelling is not None:
-        if spelling.family == "bit":
-            return None
+        if spelling.family == "bit" or regex.match(r"/\s?[A-Za-z]", after):
+            return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
         if spelling.family == "factor":
             return read_factor(text, q)
         if spelling.family in ("percent", "point"):
@@ -182,7 +182,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
             return None
         value, low, high = _scaled(q)
         if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
-            return None
+            return read_bare_scale(text, q) if q.scale != 1 and not q.from_word else None
         if noun.kind == "data_size" and q.from_word and q.value <= 2:
             return None  # "two images", "single images": an example, not a data amount
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
@@ -227,8 +227,8 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
             return qualifier
     after = text[q.end : q.end + 25].lower()
     for phrase, qualifier in lexicon.qualifier_phrases()["after"]:
-        if phrase.replace(" ", "").isalpha() and regex.match(rf"\s*,?\s*{regex.escape(phrase)}\b", after):
+        if phrase.replace(" ", "").isalpha() and regex.match(rf"\s*(?:[\p{{L}}-]+\s+)?,?\s*{regex.escape(phrase)}\b", after):
             return qualifier
-    if regex.search(r"\baverage\b(?:\s+\S+){0,4}\s*$", before) and "of" in before[-6:] or regex.search(r"\baverage\s+(?:\w+\s+){0,2}$", before):
+    if regex.search(r"\baverage\b(?:\s+\S+){0,4}\s*$", before) and "of" in before[-6:] or regex.search(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$", before):
         return "mean"
     return "exact"

@@ -15,12 +15,15 @@ from .claim import Claim
 from .errors import ExtractionTimeout
 from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
+from .lexicon import lookup_unit
 from .prepare import prepare, widen_to_math
 from .scanner import Quantity, _is_change, find_quantities
 
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
+# Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
+RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\))?\s*(?:,|and|,\s*and)\s*$")
 
 
 def extract(text: str, title: str | None = None) -> list[Claim]:
@@ -51,13 +54,16 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
     taken = [(s, e) for s, e, _, _ in devices]
     previous: tuple[Quantity, str] | None = None
     last: Claim | None = None
+    last_result: tuple[int, Claim] | None = None  # end (in the sentence) and claim of the last score/improvement
     for q in find_quantities(sentence):
-        if any(s <= q.start < e for s, e in taken):
-            continue
+        if any(s <= q.start < e for s, e in taken) and not _is_memory(q):
+            continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
         in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))
         reading = read_quantity(sentence, q)
         if in_list:
             reading = _like_list_neighbour(q, reading, last)
+        elif last_result and RESULT_LIST_GAP.match(sentence[last_result[0] : q.start]):
+            reading = _like_list_neighbour(q, reading, last_result[1])
         if reading is None or not _finite(reading):
             continue
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
@@ -66,6 +72,8 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         previous = (q, qualifier)
         last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced)
         out.append(last)
+        if last.kind in ("score", "improvement"):
+            last_result = (q.end, last)
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
@@ -80,6 +88,11 @@ def _like_list_neighbour(q: Quantity, reading, last: Claim):
             and reading.rule in ("percent:score", "bare:score"):
         return replace(reading, kind=last.kind, rule=reading.rule + "+list")
     return reading
+
+
+def _is_memory(q: Quantity) -> bool:
+    spelling = lookup_unit(q.unit) if q.unit else None
+    return spelling is not None and spelling.family == "byte"
 
 
 def _finite(reading) -> bool:

@@ -10,7 +10,7 @@ import regex
 from . import lexicon
 from .rules import load_hardware
 
-COUNT = r"(?P<count>\d+|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*"
+COUNT = r"(?P<count>\d{1,3}(?:,\d{3})+|\d+|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*(?:\d+\s?GB\s+)?"
 
 
 PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?$")
@@ -24,7 +24,8 @@ WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four
 def _count(written: str | None) -> int | None:
     if not written:
         return None
-    return int(written) if written.isdigit() else WORD_COUNTS.get(written.lower())
+    digits = written.replace(",", "")
+    return int(digits) if digits.isdigit() else WORD_COUNTS.get(written.lower())
 
 
 def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:

@@ -11,6 +11,7 @@ import regex
 
 # (pattern, replacement): math markup to plain symbols. Order matters: longer first.
 REWRITES: list[tuple[str, str]] = [
+    (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:\\times|×|x)\s*10\^\{?([+-]?\d{1,3})\}?", r"\1e\2"),  # 2 \times 10^{9}
     (r"\$\\sim\$", "~"), (r"\$\\approx\$", "~"), (r"\$\\times\$", "×"),
     (r"\$>\$", ">"), (r"\$<\$", "<"), (r"\$\\geq?\$", "≥"), (r"\$\\leq?\$", "≤"),
     (r"\\times", "×"), (r"\\sim", "~"), (r"\\approx", "~"), (r"\\geq?\b", "≥"), (r"\\leq?\b", "≤"),
@@ -57,7 +58,7 @@ def _replacement(match: regex.Match) -> str:
     for part, (_, repl) in zip(_PARTS, REWRITES):
         m = part.fullmatch(match.group())
         if m:
-            return m.expand(repl) if "\\1" in repl else repl
+            return m.expand(repl) if "\\" in repl else repl
     return match.group()
 
 

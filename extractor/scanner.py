@@ -33,7 +33,7 @@ def quantity_regex() -> regex.Pattern:
     )
     (?P<sign>[+\-±](?=\d))?
     (?:
-        (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)   # 1,000.5 | 12 | 1.70 | .5
+        (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{{1,3}}(?![\p{{L}}]))?|\.\d+)   # 1,000.5 | 12 | 1.70 | .5
       | (?<![\p{{L}}])(?P<word>(?i:{words}))(?![\p{{L}}])             # four, an order of magnitude
     )
     (?![\d]|\.\d|,\d{{3}})                    # whole number only
@@ -103,7 +103,22 @@ def find_quantities(text: str) -> list[Quantity]:
             start=m.start(), end=end, value=value, written=m.group(), from_word=bool(m["word"]),
             scale=lexicon.scale_factor(m["scale"]) if m["scale"] else 1.0, unit=unit,
             noun=noun, noun_end=noun_end, sign=m["sign"], plus=bool(m["plus"])))
-    return merge_ranges(text, found)
+    return share_list_units(text, merge_ranges(text, found))
+
+
+LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+
+
+def share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """In "1.2 and 2.5 points" or "38.2, 41.7 and 44.0 BLEU", earlier bare numbers take the last one's unit."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        bare = not (q.unit or q.noun or q.from_word or q.is_range)
+        if bare and (nxt.unit or nxt.noun) and LIST_GAP.match(text[q.end : nxt.start]) \
+                and (q.scale == 1) == (nxt.scale == 1):
+            out[i] = replace(q, unit=nxt.unit, noun=nxt.noun, noun_end=nxt.noun_end)
+    return out
 
 
 RANGE_GAP = regex.compile(r"^\s*(?:-|to|~)\s*$")
