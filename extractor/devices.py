@@ -31,14 +31,14 @@ def _count(written: str | None) -> int | None:
 def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
     """``(start, end, canonical name or class, count)`` of every device mention."""
     found = []
-    for m in lexicon.hardware_regex().finditer(text):
-        device = load_hardware().get(m.group().lower())
+    for m_start, m_end, alias in lexicon.find_hardware_names(text):
+        device = load_hardware().get(alias.lower())
         if device:
-            before = PREFIX.search(text, max(0, m.start() - 30), m.start())
-            after = SUFFIX.match(text, m.end())
-            start = before.start() if before and before.group() else m.start()
+            before = PREFIX.search(text, max(0, m_start - 30), m_start)
+            after = SUFFIX.match(text, m_end)
+            start = before.start() if before and before.group() else m_start
             count = _count(before["count"]) if before else None
-            found.append((start, after.end() if after else m.end(), device.name, count))
+            found.append((start, after.end() if after else m_end, device.name, count))
     taken = [(s, e) for s, e, _, _ in found]
     for m in GENERIC_DEVICE.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):

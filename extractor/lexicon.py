@@ -140,3 +140,44 @@ def hardware_regex() -> regex.Pattern:
     for row in read_rows("hardware.csv", ("name", "vendor", "class")):
         names.update(aliases(row, "name"))
     return _names_regex(names)
+
+
+@functools.cache
+def hardware_automaton():
+    """An Aho-Corasick automaton of lower-cased hardware aliases (pyahocorasick)."""
+    import ahocorasick
+
+    from .rules import aliases
+    automaton = ahocorasick.Automaton()
+    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
+        for alias in aliases(row, "name"):
+            automaton.add_word(alias.lower(), alias)
+    automaton.make_automaton()
+    return automaton
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
+
+
+def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, alias)`` of catalogue devices as whole words; aliases of 3 characters or
+    fewer must match case exactly ("T4", not "t4")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [(m.start(), m.end(), m.group()) for m in hardware_regex().finditer(text)]
+    valid = []
+    for end_index, alias in hardware_automaton().iter(lowered):
+        start, end = end_index - len(alias) + 1, end_index + 1
+        if len(alias) <= 3 and text[start:end] != alias:
+            continue
+        before, after = text[start - 1 : start], text[end : end + 2]
+        if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
+                or regex.match(r"-\d", after):
+            continue
+        valid.append((start, -end, alias))
+    found, reach = [], -1
+    for start, neg_end, _ in sorted(valid):  # leftmost, then longest, never overlapping
+        if start >= reach:
+            found.append((start, -neg_end, text[start:-neg_end]))
+            reach = -neg_end
+    return found

@@ -24,7 +24,9 @@ def quantity_regex() -> regex.Pattern:
     words = lexicon.alternation(lexicon.number_words())
     scale_letters = lexicon.alternation(s for s in lexicon.scales() if len(s) <= 2)
     scale_words = lexicon.alternation(s for s in lexicon.scales() if len(s) > 2)
+    starts = lexicon.alternation({w.split()[0][:3] for w in lexicon.number_words()})
     pattern = rf"""
+    (?=[\d+\-±.]|(?<![\p{{L}}])(?i:{starts}))  # cheap first-character filter: a digit, a sign or a number word
     (?:                                       # where a number may start:
         (?<![\p{{L}}\p{{N}}_./@^\\\-$'%])     #   not inside a word, name or number
       | (?<=\bsub-)                           #   "sub-10 ms"
