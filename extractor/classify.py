@@ -3,6 +3,7 @@ qualifier and aspect, from its unit or noun and the words around it."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -215,6 +216,12 @@ def read_bare_scale(text: str, q: Quantity) -> Reading | None:
     return None
 
 
+@functools.cache
+def _qualifier_after_regex() -> regex.Pattern:
+    words = [p for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha()]
+    return regex.compile(rf"\s*(?:[\p{{L}}-]+\s+)?,?\s*(?P<phrase>(?i:{lexicon.alternation(words)}))\b")
+
+
 def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     """The qualifier written before or after a quantity ("up to", "~", "on average", "10+")."""
     if q.plus:
@@ -225,10 +232,9 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     for phrase, qualifier in lexicon.qualifier_phrases()["before"]:
         if before.endswith(phrase) and (not phrase[0].isalpha() or not before[: -len(phrase)][-1:].isalpha()):
             return qualifier
-    after = text[q.end : q.end + 25].lower()
-    for phrase, qualifier in lexicon.qualifier_phrases()["after"]:
-        if phrase.replace(" ", "").isalpha() and regex.match(rf"\s*(?:[\p{{L}}-]+\s+)?,?\s*{regex.escape(phrase)}\b", after):
-            return qualifier
+    after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 25))
+    if after:
+        return dict(lexicon.qualifier_phrases()["after"])[after["phrase"].lower()]
     if regex.search(r"\baverage\b(?:\s+\S+){0,4}\s*$", before) and "of" in before[-6:] or regex.search(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$", before):
         return "mean"
     return "exact"

@@ -11,7 +11,7 @@ from . import lexicon
 from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
 
 SENTENCE_BREAK = regex.compile(
-    r"(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca))(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])")
+    r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca)\.\s+)")
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
     [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)
