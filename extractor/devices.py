@@ -10,7 +10,7 @@ import regex
 from . import lexicon
 from .rules import load_hardware
 
-COUNT = r"(?P<count>\d{1,3}(?:,\d{3})+|\d+|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*(?:\d+\s?GB\s+)?"
+COUNT = r"(?<![\d,.])(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,6}|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*(?:\d{1,4}\s?GB\s+)?"
 
 
 PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?$")

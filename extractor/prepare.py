@@ -20,7 +20,7 @@ REWRITES: list[tuple[str, str]] = [
     (r"\$", ""), (r"[∼≈]", "~"), (r"[–—−]", "-"), (r"⩾", "≥"), (r"⩽", "≤"),
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
 ]
-_REWRITE_RE = regex.compile("|".join(f"(?:{p})" for p, _ in REWRITES), regex.V1)
+_REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
 
@@ -55,11 +55,9 @@ class Prepared:
 
 
 def _replacement(match: regex.Match) -> str:
-    for part, (_, repl) in zip(_PARTS, REWRITES):
-        m = part.fullmatch(match.group())
-        if m:
-            return m.expand(repl) if "\\" in repl else repl
-    return match.group()
+    i = int(match.lastgroup[1:])  # the rewrite's own group closes last
+    repl = REWRITES[i][1]
+    return _PARTS[i].fullmatch(match.group()).expand(repl) if "\\" in repl else repl
 
 
 def prepare(text: str) -> Prepared:

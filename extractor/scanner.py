@@ -30,7 +30,7 @@ def quantity_regex() -> regex.Pattern:
     (?:                                       # where a number may start:
         (?<![\p{{L}}\p{{N}}_./@^\\\-$'%])     #   not inside a word, name or number
       | (?<=\bsub-)                           #   "sub-10 ms"
-      | (?<=(?<![\p{{L}}\p{{N}}.-])\d+(?:\.\d+)?(?:%|[kKMB]|bn)?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k"
+      | (?<=(?<![\p{{L}}\p{{N}}.-])\d{{1,12}}(?:\.\d{{1,12}})?(?:%|[kKMB]|bn)?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k" (bounded: linear)
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
     )
     (?P<sign>[+\-±](?=\d))?
