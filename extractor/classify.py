@@ -15,6 +15,10 @@ SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\
     (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*
       (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|cost|budget|training\s+time|time))\b""", regex.X | regex.I)
 SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I)
+RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy)\b", regex.I)
+RETAIN_ONLY = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep)\w*\s+(?:\w+\s+){0,2}$", regex.I)
+GAIN_LEAD = regex.compile(r"\b(?:gains?|improvements?|increases?|boosts?|speed-?ups?)\s*[:(]\s*$", regex.I)
+BARE_FOLLOWER = regex.compile(r"^(?:\s*(?:[,.;:)\]]|$|(?:on|in|and|or|for|vs\.?|versus|with|at|to|from|over|than|when|while|compared|respectively|points?|higher|lower|better|gains?|improvements?|score|scores|after|before|under|without|using|across|by|within|of|as|if|per|among|the|a|an|which|that|is|are|was|were|whereas|while|achieved|obtained|reported)\b)|\s*%)", regex.I)
 RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|attain)\w*\s+(?:\w+\s+){0,2}$", regex.I)
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
@@ -94,7 +98,8 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
             return Reading("improvement", value, low, high, unit, m["what"].lower(), "percent:share-removed")
         flip = (lambda v: None if v is None else 100 - v)
         return Reading("improvement", flip(value), flip(high), flip(low), unit, m["what"].lower(), "percent:share-of-cost")
-    if not point and SHARE_OF_PERFORMANCE.match(after) and RETAIN.search(before):
+    if not point and ((SHARE_OF_PERFORMANCE.match(after) and RETAIN.search(before))
+                      or (RETAINED_METRIC.match(after) and RETAIN_ONLY.search(before))):
         shift = (lambda v: None if v is None else v - 100)
         return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
     if _is_change_end(text, q):
@@ -104,7 +109,8 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     near_before = cue_roles(text, max(lo, q.start - 45), q.start)
     if GAIN_AFTER.match(after):
         return _improvement(text, q, value, low, high, unit, lo, hi)
-    gain = q.sign == "+" or BY_BEFORE.search(before) or any(r in ("gain", "reduce", "cost", "drop") for r, _, _ in near_after + near_before)
+    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
+        or any(r in ("gain", "reduce", "cost", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and not SCORE_CUE.search(before[-25:])) or (point and not SCORE_CUE.search(before)) or q.sign == "+":
         return _improvement(text, q, value, low, high, unit, lo, hi)
     if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q) and \
@@ -131,6 +137,10 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
     """A bare number beside a metric ("FID of 2.25", "BLEU 38.61", "+0.53"): a score or an improvement."""
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
+    after = text[q.end : q.end + 30]
+    if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip())) \
+            or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
+        return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
     lo, hi = clause_around(text, q.start, q.end, 60)
     if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+":
         return None

@@ -23,6 +23,7 @@ PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduc
 RESULT_KINDS = {"score", "improvement"}
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
+PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
 RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\))?\s*(?:,|and|,\s*and)\s*$")
 
 
@@ -62,7 +63,8 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         reading = read_quantity(sentence, q)
         if in_list:
             reading = _like_list_neighbour(q, reading, last)
-        elif last_result and RESULT_LIST_GAP.match(sentence[last_result[0] : q.start]):
+        elif last_result and (RESULT_LIST_GAP.match(sentence[last_result[0] : q.start])
+                              or PAREN_ASIDE.match(sentence[last_result[0] : q.start])):
             reading = _like_list_neighbour(q, reading, last_result[1])
         if reading is None or not _finite(reading):
             continue
@@ -74,7 +76,18 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         out.append(last)
         if last.kind in ("score", "improvement"):
             last_result = (q.end, last)
-    return sorted(out, key=lambda c: (c.start, c.end))
+    return _lists_take_later_kind(prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
+
+
+def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:
+    """"about 10% and 19% relative improvement": a default score before an improvement in a list is one too."""
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind == "score" and b.kind == "improvement" and a.unit == b.unit and a.rule in ("percent:score", "bare:score") \
+                and LIST_GAP.match(original[a.end : b.start]):
+            out[i] = replace(a, kind="improvement", rule=a.rule + "+list")
+    return out
 
 
 def _like_list_neighbour(q: Quantity, reading, last: Claim):
