@@ -29,9 +29,9 @@ GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
-DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:\w+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
+DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
 HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:\w+\s+){0,1}(?P<what>speech|audio|video|recordings|data)\b", regex.I)
-MODEL_AFTER = regex.compile(r"^[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
+MODEL_AFTER = regex.compile(r"[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
 CLAUSE_EDGE = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b|\bwhich\b")
 FAMILY_KIND = {"byte": "memory", "time": "time", "gpu_time": "compute", "flop": "compute",
                "throughput": "throughput", "energy": "energy", "power": "energy"}
@@ -69,13 +69,17 @@ def cue_roles(text: str, lo: int, hi: int) -> list[tuple[str, str | None, int]]:
 def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float | None, float | None]:
     factor = q.scale * multiplier
     if q.is_range:
-        return None, q.value * factor if q.scale != 1 or multiplier != 1 else q.value * multiplier, q.high * multiplier
+        ends = sorted((q.value * factor if q.scale != 1 or multiplier != 1 else q.value * multiplier, q.high * multiplier))
+        return None, ends[0], ends[1]
     return q.value * factor, None, None
 
 
 def read_factor(text: str, q: Quantity) -> Reading:
     """A factor (x, times, -fold, an order of magnitude): a speedup or a reduction."""
     lo, hi = clause_around(text, q.start, q.end)
+    right_after = [c for c in cue_roles(text, q.end, min(hi, q.end + 25)) if c[0] in ("speed", "cost", "reduce")]
+    if right_after:  # "7.5x fewer parameters and 9.4x faster": the word after the factor decides
+        lo, hi = q.start, min(hi, q.end + 25)
     cues = cue_roles(text, lo, hi)
     if not any(r in ("speed", "cost", "reduce") for r, _, _ in cues):
         cues = cue_roles(text, max(0, q.start - 60), hi)  # a bare "(65X)": read the words before it
@@ -175,6 +179,8 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         if spelling.family == "bit" or regex.match(r"/\s?[A-Za-z]", after):
             return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
         if spelling.family == "factor":
+            if regex.match(r"\s?\d", after):
+                return None  # "64times 64": a resolution
             return read_factor(text, q)
         if spelling.family in ("percent", "point"):
             return read_percent(text, q, spelling.family == "point")
@@ -185,6 +191,9 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         if kind == "memory" and DATA_OF.match(after):
             return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
+    if q.written.lower().endswith("fold") and regex.match(r"\s*[:.;,]", after) \
+            and regex.search(r"\b(?:is|are)\s*$", text[max(0, q.start - 10) : q.start]):
+        return None  # "our contributions are threefold:"
     if q.written.lower().endswith(("magnitude", "fold")):
         return read_factor(text, q)
     if q.noun:

@@ -17,7 +17,7 @@ PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Appl
 SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 
 
-GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:(?:NVIDIA|consumer|commodity|consumer-grade|datacenter|data-center|modern)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))")
+GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))")
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
 
 

@@ -171,6 +171,8 @@ def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
         if len(alias) <= 3 and text[start:end] != alias:
             continue
         before, after = text[start - 1 : start], text[end : end + 2]
+        if after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
+            after = after[1:]  # "eight A100s"
         if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
                 or regex.match(r"-\d", after):
             continue
