@@ -16,7 +16,7 @@ NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
     [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
-NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+[\"']?(?P<name>[^\s,.;:()\"']+)", regex.I)
+NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
     r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:method\s+|model\s+)?", regex.I)
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
@@ -71,15 +71,31 @@ def title_name(title: str | None) -> str | None:
     """The name before a title's colon ("MuLan: Adapting ..."), when it is shaped like a name."""
     if not title or ":" not in title:
         return None
-    prefix = title.split(":", 1)[0].strip().strip("\"'`")
+    prefix = regex.sub(r"\s*\([^()]*\)\s*$", "", title.split(":", 1)[0]).strip().strip("\"'`")
     words = prefix.split()
-    if 0 < len(words) <= 3 and (is_model_name(words[0]) or len(words) == 1) and prefix[:1].isupper():
+    title_case = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if 0 < len(words) <= 4 and (prefix[:1].isupper() or is_model_name(words[0])) and (
+            len(words) == 1 or title_case or any(map(is_model_name, words))):
         return prefix
     return None
 
 
+def defined_acronym(text: str, name: str) -> str | None:
+    """The acronym the text defines for a long name: "Emergent Mixture-of-Experts (EMoE)" -> "EMoE"."""
+    if " " not in name and "-" not in name:
+        return None
+    m = regex.search(regex.escape(name) + r"[\w\s\-]{0,60}?\((?P<acr>[\p{L}][\w\-]{1,15})\)", text)
+    return m["acr"] if m and is_model_name(m["acr"]) else None
+
+
 def method_name(text: str, title: str | None) -> str | None:
-    """The paper's own method: a title's "X: ..." prefix, "named X", or "we propose X"."""
+    """The paper's own method: a title's "X: ..." prefix, "named X", or "we propose X"
+    (the acronym the text defines for it, where there is one)."""
+    name = _method_name(text, title)
+    return (defined_acronym(text, name) or name) if name else None
+
+
+def _method_name(text: str, title: str | None) -> str | None:
     if named := title_name(title):
         return named
     for sentence_start, sentence_end in split_sentences(text):
@@ -87,8 +103,11 @@ def method_name(text: str, title: str | None) -> str | None:
         m = PROPOSE.search(sentence)
         if not m:
             continue
+        direct = regex.match(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)", sentence[m.end():])
+        if direct and direct["name"] not in generic_names():
+            return clean_name(direct["name"])  # "we introduce Flame, an auto-labeling system"
         named = NAMED.search(sentence, m.end())
-        if named and is_model_name(clean_name(named["name"])):
+        if named and (is_model_name(clean_name(named["name"])) or named["name"][:1].isupper()):
             return clean_name(named["name"])
         for token in NAME.finditer(sentence, m.end()):
             if is_model_name(clean_name(token.group())):
