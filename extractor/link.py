@@ -146,7 +146,23 @@ def find_benchmark(sentence: str, start: int) -> str | None:
     return None
 
 
+@functools.cache
+def generic_baseline_regex() -> regex.Pattern:
+    """A generic baseline phrase after a comparison word (data/baselines.csv)."""
+    phrases = lexicon.alternation(r["phrase"] for r in read_rows("baselines.csv", ("phrase",)))
+    return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}))\b", regex.I)
+
+
 def find_baseline(sentence: str, start: int, end: int) -> str | None:
+    """A named baseline near the quantity, else a generic one ("full fine-tuning") in its sentence."""
+    named = find_named_baseline(sentence, start, end)
+    if named:
+        return named
+    m = nearest(generic_baseline_regex().finditer(sentence), start, 150)
+    return m["phrase"] if m else None
+
+
+def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
     """What the quantity is compared against: the name after "over", "than", "vs." nearest it."""
     best, best_distance = None, 10**9
     for cue in BASELINE_CUE.finditer(sentence):
