@@ -30,7 +30,8 @@ YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
 DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}(?:data|text|corpus|corpora|dataset|images|videos|speech|audio)\b", regex.I)
-HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:\w+\s+){0,1}(?P<what>speech|audio|video|recordings|data)\b", regex.I)
+HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:[\w-]+\s+){0,3}?(?P<what>speech|audio|video|videos|recordings|data|supervision|transcripts|transcribed|labeled|labelled|unlabeled|unlabelled|footage)\b", regex.I)
+SEQUENCE_LENGTH = regex.compile(r"\b(?:seq(?:uence)?\.?|context|input)\s+(?:length|window|size)s?\s*(?:of\s+|=\s*|:\s*)?(?:up to\s+)?$", regex.I)
 MODEL_AFTER = regex.compile(r"[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
 CLAUSE_EDGE = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b|\bwhich\b")
 FAMILY_KIND = {"byte": "memory", "time": "time", "gpu_time": "compute", "flop": "compute",
@@ -176,6 +177,8 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     if regex.match(r"\s?[x×]\s?\d", after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
     if spelling is not None:
+        if q.unit == "s" and not q.written.endswith(" s"):
+            return None  # "20s" is a decade or a plural, "20 s" is seconds
         if spelling.family == "bit" or regex.match(r"/\s?[A-Za-z]", after):
             return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
         if spelling.family == "factor":
@@ -206,6 +209,12 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         if noun.kind == "data_size" and q.from_word and q.value <= 2:
             return None  # "two images", "single images": an example, not a data amount
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
+    if not q.from_word and SEQUENCE_LENGTH.search(text[max(0, q.start - 40) : q.start]):
+        value, low, high = _scaled(q)
+        return Reading("data_size", value, low, high, "token", "token", "pre-noun:sequence-length")
+    if q.written.rstrip().endswith("G"):  # "G" alone is gigabytes beside a device ("RTX 3090 (24G)"), else unclear
+        near_device = regex.search(r"(?:GPU|TPU|\d{4}|A100|V100|H100)s?\s*\(?\s*$", text[max(0, q.start - 25) : q.start])
+        return Reading("memory", q.value * 1e9, None, None, "byte", None, "scale:gigabytes") if near_device else None
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
     return read_bare(text, q)

@@ -33,7 +33,7 @@ def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
     found = []
     for m_start, m_end, alias in lexicon.find_hardware_names(text):
         device = load_hardware().get(alias.lower())
-        if device:
+        if device and not regex.match(r"[\s-]*(?:GPU|TPU)?[\s-]*(?:hours?|days?)\b", text[m_end : m_end + 16], regex.I):
             before = PREFIX.search(text, max(0, m_start - 30), m_start)
             after = SUFFIX.match(text, m_end)
             start = before.start() if before and before.group() else m_start

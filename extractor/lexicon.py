@@ -160,7 +160,7 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 
 
 def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, alias)`` of catalogue devices as whole words; aliases of 3 characters or
+    """``(start, end, alias)`` of catalogue devices as whole words (the alias as catalogued); aliases of 3 characters or
     fewer must match case exactly ("T4", not "t4")."""
     lowered = text.lower()
     if len(lowered) != len(text):
@@ -172,14 +172,14 @@ def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
             continue
         before, after = text[start - 1 : start], text[end : end + 2]
         if after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
-            after = after[1:]  # "eight A100s"
+            after, end = after[1:], end + 1  # "eight A100s"
         if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
                 or regex.match(r"-\d", after):
             continue
         valid.append((start, -end, alias))
     found, reach = [], -1
-    for start, neg_end, _ in sorted(valid):  # leftmost, then longest, never overlapping
+    for start, neg_end, alias in sorted(valid):  # leftmost, then longest, never overlapping
         if start >= reach:
-            found.append((start, -neg_end, text[start:-neg_end]))
+            found.append((start, -neg_end, alias))
             reach = -neg_end
     return found
