@@ -26,6 +26,7 @@ COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decre
 BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
+DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
 MODEL_WORDS = regex.compile(r"\b(?:model|models|param\w*|LLMs?|network|backbone|size|sized|scale)\b", regex.I)
@@ -110,12 +111,16 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     if _is_change_end(text, q):
         return Reading("score", value, low, high, unit, None, "percent:change")
     lo, hi = clause_around(text, q.start, q.end, 60)
+    next_number = DIGIT.search(text, q.end, hi)  # cues beyond the next number belong to it
+    hi = next_number.start() if next_number else hi
     near_after = cue_roles(text, q.end, min(hi, q.end + 40))
     near_before = cue_roles(text, max(lo, q.start - 45), q.start)
     if GAIN_AFTER.match(after):
         return _improvement(text, q, value, low, high, unit, lo, hi)
+    if q.sign != "+" and _metric_of_before(before):
+        return Reading("score", value, low, high, unit, None, "percent:metric-of")
     gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
-        or any(r in ("gain", "reduce", "cost", "drop", "speed") for r, _, _ in near_after + near_before)
+        or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and not SCORE_CUE.search(before[-25:])) or (point and not SCORE_CUE.search(before)) or q.sign == "+":
         return _improvement(text, q, value, low, high, unit, lo, hi)
     if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q) and \
@@ -143,9 +148,14 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
     after = text[q.end : q.end + 30]
+    if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and regex.match(r"\s*(?:pm|±|[,;)]|$)", after):
+        return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip())) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
+    before = text[max(0, q.start - 40) : q.start]
+    if (q.sign != "+" and _metric_of_before(before)) or (_is_change_end(text, q) and lexicon.metric_regex().search(text, max(0, q.start - 150), q.start)):
+        return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     lo, hi = clause_around(text, q.start, q.end, 60)
     if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+":
         return None
@@ -161,9 +171,25 @@ def replace_rule(reading: Reading, rule: str) -> Reading:
     return replace(reading, rule=rule)
 
 
+PAREN_CHANGE_START = regex.compile(r"\s*(?:to|->|→)\s*[+-]?\d[\d.,]*\s*(?:%|\\%)?\s*\)")
+PAREN_CHANGE_END = regex.compile(r"\(\s*(?:from\s+)?[+-]?\d[\d.,]*\s*(?:%|\\%)?\s*(?:to|->|→)\s*$")
+METRIC_SCORE_BEFORE = regex.compile(r"(?:\b(?:average\s+|overall\s+|mean\s+)?scores?\s+(?:of\s+)?|[=:]\s*)$", regex.I)
+
+
+def _metric_of_before(before: str) -> bool:
+    """ "mAP of", "FID=", "an average score of" right before a number: its value, not a gain."""
+    m = METRIC_SCORE_BEFORE.search(before)
+    if m and "score" in m.group().lower():
+        return True
+    tail = regex.search(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$", before)
+    return bool(tail and lexicon.metric_regex().fullmatch(tail["metric"].strip("(")))
+
+
 def _is_change_end(text: str, q: Quantity) -> bool:
-    """True for either end of "improves X from A to B" (a change: two scores, not a gain)."""
+    """True for either end of "improves X from A to B" or "(A to B)" (a change: two scores, not a gain)."""
     before = text[max(0, q.start - 40) : q.start]
+    if (regex.search(r"\(\s*$", before) and PAREN_CHANGE_START.match(text, q.end)) or PAREN_CHANGE_END.search(before):
+        return True
     if regex.search(r"\bfrom\s*$", before):
         return _is_change(text, q.start)
     m = regex.search(r"\bfrom\s+\S+\s+to\s*$", before)
