@@ -54,7 +54,8 @@ def noun_regex() -> regex.Pattern:
     """A counted noun after a quantity, past at most two modifier words."""
     nouns = lexicon.alternation(lexicon.nouns())
     return regex.compile(rf"""
-        (?:-|\s+(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{L}}][\p{{L}}\-]*\s+){{0,3}}?)
+        (?:-|\s+(?:(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{L}}][\p{{L}}\-]*
+                  (?:\s+and\s+(?!(?:the|a|an)\b)[\p{{L}}][\p{{L}}\-]*)?|\([\p{{L}}\d\-]{{1,15}}\))\s+){{0,5}}?)
         (?P<noun>(?i:{nouns}))(?![\p{{L}}])
         """, regex.X)
 
@@ -108,7 +109,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return share_list_units(text, merge_ranges(text, found))
 
 
-LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|(?:out\s+)?of)\s*$")
 
 
 def share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
