@@ -25,7 +25,7 @@ COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
 BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
-GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,2}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
+GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
@@ -232,8 +232,8 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         value, low, high = _scaled(q)
         if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
             return read_bare_scale(text, q) if q.scale != 1 and not q.from_word else None
-        if noun.kind == "data_size" and q.from_word and q.value <= 2:
-            return None  # "two images", "single images": an example, not a data amount
+        if noun.kind in ("data_size", "model_size") and q.from_word:
+            return None  # "two images", "two recalibrating parameters": examples or parts, not amounts
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
     if not q.from_word and SEQUENCE_LENGTH.search(text[max(0, q.start - 40) : q.start]):
         value, low, high = _scaled(q)
@@ -246,7 +246,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     return read_bare(text, q)
 
 
-NAME_BEFORE = regex.compile(r"(?:[\p{Lu}][\p{L}\p{N}\-.]*\s|-)$")
+NAME_BEFORE = regex.compile(r"(?:[\p{Lu}][\p{L}\p{N}\-.]*(?:\s+\d+(?:\.\d+)?)?\s+(?:\d+(?:\.\d+)?[BMK]\s*(?:,|and|or)\s+)?|-)$")
 NAME_PAREN = regex.compile(r"[\p{Lu}][\p{L}\p{N}\-._]*\s*\($")
 
 

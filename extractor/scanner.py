@@ -54,7 +54,7 @@ def noun_regex() -> regex.Pattern:
     """A counted noun after a quantity, past at most two modifier words."""
     nouns = lexicon.alternation(lexicon.nouns())
     return regex.compile(rf"""
-        (?:-|\s+(?:(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were)\b)[\p{{L}}][\p{{L}}\-]*
+        (?:-|\s+(?:(?:(?!(?:of|the|and|or|in|on|for|to|with|from|than|by|a|an|is|are|was|were|these|those|this|that|its|their|can|could|will|would|may|might|using|which|who|whose|be|been|has|have|had|also|not)\b)[\p{{L}}][\p{{L}}\-]*
                   (?:\s+and\s+(?!(?:the|a|an)\b)[\p{{L}}][\p{{L}}\-]*)?|\([\p{{L}}\d\-]{{1,15}}\))\s+){{0,5}}?)
         (?P<noun>(?i:{nouns}))(?![\p{{L}}])
         """, regex.X)
