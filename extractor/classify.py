@@ -26,6 +26,7 @@ COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decre
 BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
+COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
 DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
@@ -115,7 +116,7 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     hi = next_number.start() if next_number else hi
     near_after = cue_roles(text, q.end, min(hi, q.end + 40))
     near_before = cue_roles(text, max(lo, q.start - 45), q.start)
-    if GAIN_AFTER.match(after):
+    if GAIN_AFTER.match(after) or q.sign in ("+", "-"):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi)
     if q.sign != "+" and _metric_of_before(before):
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
@@ -131,7 +132,9 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
 
 def _improvement(text, q, value, low, high, unit, lo, hi) -> Reading:
     near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40))
-    worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not any(r in ("cost", "reduce") for r, _, _ in near))
+    cost_after = COST_NOUN_AFTER.match(text, q.end)
+    worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not cost_after
+                                                    and not any(r in ("cost", "reduce") for r, _, _ in near))
     sign = -1 if worse else 1
     aspects = sorted((abs(p - q.start), a) for _, a, p in near if a)
     return Reading("improvement", None if value is None else sign * value, low, high, unit,
