@@ -133,8 +133,9 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
 def _improvement(text, q, value, low, high, unit, lo, hi) -> Reading:
     near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40))
     cost_after = COST_NOUN_AFTER.match(text, q.end)
+    measured = cue_roles(text, q.end, min(len(text), q.end + 25))  # what follows the number is what it measures
     worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not cost_after
-                                                    and not any(r in ("cost", "reduce") for r, _, _ in near))
+                                                    and not any(r in ("cost", "reduce") for r, _, _ in measured))
     sign = -1 if worse else 1
     aspects = sorted((abs(p - q.start), a) for _, a, p in near if a)
     return Reading("improvement", None if value is None else sign * value, low, high, unit,
