@@ -227,7 +227,10 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     if q.written.lower().endswith("fold") and regex.match(r"\s*[:.;,]", after) \
             and regex.search(r"\b(?:is|are)\s*$", text[max(0, q.start - 10) : q.start]):
         return None  # "our contributions are threefold:"
-    if q.written.lower().endswith(("magnitude", "fold")):
+    if q.written.lower() == "twice" and not (regex.match(r"\s+(?:as|the|faster|fewer|less|more|smaller|in)\b", after)
+                                             or regex.search(r"\bby\s+(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?$", text[max(0, q.start - 20) : q.start])):
+        return None  # "we run it twice"
+    if q.written.lower().endswith(("magnitude", "fold", "twice")):
         return read_factor(text, q)
     if q.noun:
         noun = lexicon.nouns().get(q.noun.lower())
