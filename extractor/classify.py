@@ -18,7 +18,7 @@ SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I
 RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy)\b", regex.I)
 RETAIN_ONLY = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep)\w*\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_LEAD = regex.compile(r"\b(?:gains?|improvements?|increases?|boosts?|speed-?ups?)\s*[:(]\s*$", regex.I)
-BARE_FOLLOWER = regex.compile(r"^(?:\s*(?:[,.;:)\]]|$|(?:on|in|and|or|for|vs\.?|versus|with|at|to|from|over|than|when|while|compared|respectively|points?|higher|lower|better|gains?|improvements?|score|scores|after|before|under|without|using|across|by|within|of|as|if|per|among|the|a|an|which|that|is|are|was|were|whereas|while|achieved|obtained|reported)\b)|\s*%)", regex.I)
+BARE_FOLLOWER = regex.compile(r"^(?:\s*(?:[,.;:)\]]|$|(?:on|in|and|or|for|vs\.?|versus|with|at|to|from|over|than|when|while|compared|respectively|points?|higher|lower|better|gains?|improvements?|score|scores|decreases?|increases?|reductions?|drops?|boosts?|after|before|under|without|using|across|by|within|of|as|if|per|among|the|a|an|which|that|is|are|was|were|whereas|while|achieved|obtained|reported)\b)|\s*%)", regex.I)
 RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|attain)\w*\s+(?:\w+\s+){0,2}$", regex.I)
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
@@ -65,8 +65,13 @@ def clause_around(text: str, start: int, end: int, reach: int = 90) -> tuple[int
 
 def cue_roles(text: str, lo: int, hi: int) -> list[tuple[str, str | None, int]]:
     """``(role, aspect, position)`` of every cue between ``lo`` and ``hi``."""
-    roles = {c: (r, a) for c, r, a in lexicon.cues()}
-    return [(*roles[m.group().lower()], m.start()) for m in lexicon.cue_regex().finditer(text, lo, hi)]
+    roles = lexicon.cue_roles_by_word()
+    found = []
+    for m in lexicon.cue_regex().finditer(text, lo, min(len(text), hi + 20)):  # a cue may run past hi
+        if m.start() >= hi:
+            break
+        found.append((*roles[m.group().lower()], m.start()))
+    return found
 
 
 def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float | None, float | None]:

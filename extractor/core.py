@@ -24,7 +24,7 @@ RESULT_KINDS = {"score", "improvement"}
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
-RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\))?\s*(?:,|and|,\s*and)\s*$")
+RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:[\p{L}\-]+\s+){1,3})?\s*(?:,|and|,\s*and)\s*$")
 
 
 def extract(text: str, title: str | None = None) -> list[Claim]:
@@ -56,6 +56,7 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
     previous: tuple[Quantity, str] | None = None
     last: Claim | None = None
     last_result: tuple[int, Claim] | None = None  # end (in the sentence) and claim of the last score/improvement
+    pending_bare: Quantity | None = None  # a bare number skipped just before: "6.54 and 1.07 decrease in FID"
     for q in find_quantities(sentence):
         if any(s <= q.start < e for s, e in taken) and not _is_memory(q):
             continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
@@ -66,13 +67,22 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         elif last_result and (RESULT_LIST_GAP.match(sentence[last_result[0] : q.start])
                               or PAREN_ASIDE.match(sentence[last_result[0] : q.start])):
             reading = _like_list_neighbour(q, reading, last_result[1])
+            in_list = bool(previous and last is last_result[1] and RESULT_LIST_GAP.match(sentence[last_result[0] : q.start]))
         if reading is None or not _finite(reading):
+            if not (q.unit or q.noun or q.from_word or q.is_range or q.scale != 1):
+                pending_bare = q
             continue
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
             qualifier = previous[1]
         previous = (q, qualifier)
         last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced)
+        if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
+                and LIST_GAP.match(sentence[pending_bare.end : q.start]):
+            first = Reading(reading.kind, pending_bare.value, None, None, "point", reading.aspect, "bare:list-head")
+            out.append(_claim(prepared, sentence, offset, pending_bare, first,
+                              qualifier_of(sentence, pending_bare, 0), method, introduced))
+        pending_bare = None
         out.append(last)
         if last.kind in ("score", "improvement"):
             last_result = (q.end, last)

@@ -100,6 +100,12 @@ def cues() -> list[tuple[str, str, str | None]]:
 
 
 @functools.cache
+def cue_roles_by_word() -> dict[str, tuple[str, str | None]]:
+    """``{cue: (role, aspect)}``."""
+    return {c: (r, a) for c, r, a in cues()}
+
+
+@functools.cache
 def cue_regex() -> regex.Pattern:
     """One regex finding every cue at a word start."""
     return regex.compile(r"(?<![\p{L}])(?:" + alternation(c for c, _, _ in cues()) + ")", regex.I)
