@@ -27,6 +27,8 @@ BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
+CORPUS_BEFORE = regex.compile(r"\b(?:corpus|corpora|dataset|data set|training data|pretraining data|pre-training data)\b", regex.I)
+ONE_ITEM = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?P<item>video|problem|example|image|document|demonstration|prompt)\b(?!\s+(?:and|or)\b|-)", regex.I)
 DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
@@ -226,9 +228,11 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         kind = FAMILY_KIND[spelling.family]
         if spelling.family == "time" and (m := HOURS_OF.match(after)):
             return Reading("data_size", value / 3600 if value else None, low and low / 3600, high and high / 3600, "hour", m["what"], "unit:hours-of-data")
-        if kind == "memory" and DATA_OF.match(after):
+        if kind == "memory" and (DATA_OF.match(after) or CORPUS_BEFORE.search(text, max(0, q.start - 60), q.start)):
             return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
+    if q.from_word and q.value == 1 and (one := ONE_ITEM.match(after)):
+        return Reading("data_size", 1.0, None, None, "sample", one["item"].lower(), "noun:single-item")
     if q.written.lower().endswith("fold") and regex.match(r"\s*[:.;,]", after) \
             and regex.search(r"\b(?:is|are)\s*$", text[max(0, q.start - 10) : q.start]):
         return None  # "our contributions are threefold:"
@@ -244,8 +248,8 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         value, low, high = _scaled(q)
         if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
             return read_bare_scale(text, q) if q.scale != 1 and not q.from_word else None
-        if noun.kind in ("data_size", "model_size") and q.from_word:
-            return None  # "two images", "two recalibrating parameters": examples or parts, not amounts
+        if q.from_word and (noun.kind == "model_size" or (noun.kind == "data_size" and noun.noun.endswith("s"))):
+            return None  # "two images", "two recalibrating parameters": examples or parts; "a single video" is data
         return Reading(noun.kind, value, low, high, noun.unit, noun.aspect, f"noun:{noun.noun}")
     if not q.from_word and SEQUENCE_LENGTH.search(text[max(0, q.start - 40) : q.start]):
         value, low, high = _scaled(q)
