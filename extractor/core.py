@@ -21,6 +21,7 @@ from .scanner import Quantity, _is_change, find_quantities
 
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}
+COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
@@ -132,7 +133,7 @@ def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, 
     start, end, surface = _span(prepared, offset, q.start, q.end)
     is_change_from = bool(regex.search(r"\bfrom\s*$", sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
-    baseline = link.find_baseline(sentence, q.start, q.end)
+    baseline = link.find_baseline(sentence, q.start, q.end) if reading.kind in COMPARED_KINDS else None
     if baseline == subject:
         baseline = None
     result = reading.kind in RESULT_KINDS

@@ -150,7 +150,11 @@ def find_benchmark(sentence: str, start: int) -> str | None:
 def generic_baseline_regex() -> regex.Pattern:
     """A generic baseline phrase after a comparison word (data/baselines.csv)."""
     phrases = lexicon.alternation(r["phrase"] for r in read_rows("baselines.csv", ("phrase",)))
-    return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}))\b", regex.I)
+    tail = r"(?:\s+(?!(?:on|in|by|with|and|or|across|at|for|while|which|when|to|of|from|using|under|as|that|is|are)\b)[\p{L}][\w\-]*){0,3}"
+    return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}){tail})\b", regex.I)
+
+
+BASELINE_NAME = regex.compile(NAME.pattern.rstrip() + r"(?:\s+(?:base|large|small|tiny|huge|XL|XXL|Base|Large)\b)?", regex.X)
 
 
 def find_baseline(sentence: str, start: int, end: int) -> str | None:
