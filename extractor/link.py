@@ -16,7 +16,7 @@ NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
     [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
-NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
+NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
     r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:method\s+|model\s+)?", regex.I)
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
@@ -72,10 +72,13 @@ def title_name(title: str | None) -> str | None:
     if not title or ":" not in title:
         return None
     prefix = regex.sub(r"\s*\([^()]*\)\s*$", "", title.split(":", 1)[0]).strip().strip("\"'`")
+    prefix = regex.sub(r"\s+\d+(?:\.\d+)?$", "", prefix)  # "Distilled Decoding 1" names "Distilled Decoding"
     words = prefix.split()
     title_case = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    # a name: one word, a word shaped like a name, or two title-case words ("Model Surgery");
+    # "Share Your Attention" or "From PEFT to DEFT" is a phrase, not a name
     if 0 < len(words) <= 4 and (prefix[:1].isupper() or is_model_name(words[0])) and (
-            len(words) == 1 or title_case or any(map(is_model_name, words))):
+            len(words) == 1 or any(map(is_model_name, words)) or (title_case and len(words) == 2)):
         return prefix
     return None
 
@@ -95,9 +98,20 @@ def method_name(text: str, title: str | None) -> str | None:
     return (defined_acronym(text, name) or name) if name else None
 
 
+PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})\)")
+
+
 def _method_name(text: str, title: str | None) -> str | None:
     if named := title_name(title):
         return named
+    for sentence_start, sentence_end in split_sentences(text):  # "we propose Foo Bar (FB)": the acronym
+        sentence = text[sentence_start:sentence_end]
+        m = PROPOSE.search(sentence)
+        if m:
+            acronym = PAREN_ACRONYM.search(sentence, m.end(), min(len(sentence), m.end() + 160))
+            if acronym and is_model_name(acronym["acr"]) and not lexicon.metric_regex().fullmatch(acronym["acr"]):
+                return acronym["acr"]
+            break
     for sentence_start, sentence_end in split_sentences(text):
         sentence = text[sentence_start:sentence_end]
         m = PROPOSE.search(sentence)
@@ -188,7 +202,8 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
     clause_start = max(sentence.rfind(";", 0, start) + 1, 0)
     lead = LEAD_IN.match(sentence, clause_start)
     token = NAME.match(sentence, lead.end() if lead else clause_start)
-    if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()):
+    if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
+            and not lexicon.metric_regex().fullmatch(clean_name(token.group())):
         name = clean_name(token.group())
         if method and (name.lower().startswith(method.lower()) or method.lower().startswith(name.lower())):
             return method
