@@ -29,6 +29,7 @@ GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^]+\s+(?:\([^
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
 CORPUS_BEFORE = regex.compile(r"\b(?:corpus|corpora|dataset|data set|training data|pretraining data|pre-training data)\b", regex.I)
 ONE_ITEM = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?P<item>video|problem|example|image|document|demonstration|prompt)\b(?!\s+(?:and|or)\b|-)", regex.I)
+GAIN_VERB_BEFORE = regex.compile(r"\b(?:gains?|improves?|boosts?|increases?|adds?|lifts?|raises?)\s+(?:by\s+|of\s+|up to\s+|about\s+|over\s+)?$", regex.I)
 DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 DATA_WORDS = regex.compile(r"\b(?:data|structures|samples|images|pairs|examples|corpus|dataset|instructions|videos|documents|trajectories)\b", regex.I)
@@ -172,7 +173,7 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
         return None
     reading = read_percent(text, q, point=True)
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
-            and not cue_roles(text, q.end, min(hi, q.end + 30)):
+            and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30)):
         return Reading("score", q.value, None, None, "point", None, "bare:score")
     return replace_rule(reading, "bare:" + reading.kind)
 

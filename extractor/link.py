@@ -18,7 +18,7 @@ NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
 NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
-    r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:method\s+|model\s+)?", regex.I)
+    r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the|comparable (?:\w+\s+)?(?:to|with)|on par with|match(?:es|ing)?)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:method\s+|model\s+)?", regex.I)
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
 OUR = regex.compile(r"\b(?:we|our|us|this paper|this work|the proposed|proposed)\b", regex.I)
 
@@ -168,7 +168,11 @@ def generic_baseline_regex() -> regex.Pattern:
     return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}){tail})\b", regex.I)
 
 
-BASELINE_NAME = regex.compile(NAME.pattern.rstrip() + r"(?:\s+(?:base|large|small|tiny|huge|XL|XXL|Base|Large)\b)?", regex.X)
+BASELINE_NAME = regex.compile(NAME.pattern.rstrip()
+                               + r"(?:\s+(?:base|large|small|tiny|huge|XL|XXL|Base|Large)\b)?(?:\s+(?:methods|models|baselines|approaches|systems|techniques|variants)\b)?", regex.X)
+
+
+BASELINE_AFTER_CUE = regex.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?P<name>" + BASELINE_NAME.pattern + ")", regex.X)
 
 
 def find_baseline(sentence: str, start: int, end: int) -> str | None:
@@ -184,22 +188,26 @@ def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
     """What the quantity is compared against: the name after "over", "than", "vs." nearest it."""
     best, best_distance = None, 10**9
     for cue in BASELINE_CUE.finditer(sentence):
-        token = NAME.match(sentence, cue.end())
-        if not token or not is_model_name(clean_name(token.group())):
+        token = BASELINE_AFTER_CUE.match(sentence, cue.end())
+        if not token or not is_model_name(clean_name(token["name"])):
             continue
         distance = start - token.end() if token.end() <= start else (token.start() - end) * 2
         if 0 <= distance < best_distance and distance < 200:
-            best, best_distance = clean_name(token.group()), distance
+            best, best_distance = clean_name(token["name"]), distance
     return best
 
 
 SUBJECT_VERB = regex.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|further|consistently|significantly|still|even|can|could|only|thus|then|now|further)\s+)*(?:achiev|outperform|reach|obtain|attain|surpass|improv|reduc|run|deliver|yield|set|get|is|are|has|show|demonstrat|exhibit|require|use|match|enabl|speed|accelerat|boost|lead|score|beat|exceed|perform|provid|offer|cut|lower|rais|increas|train|support|contain|compris|cover|consist)", regex.I)
+OUR_NAME = regex.compile(r"\s*(?:[\p{L}\-]+,\s*)?[Oo]ur\s+(?P<name>\p{Lu}[\w\-+.]*)\s+(?:system|model|method|framework|approach|network|agent|architecture|pipeline)s?\b")
 LEAD_IN = regex.compile(r"^\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+|our\s+|resulting\s+)?", regex.I)
 
 
 def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
     """The system a claim is about: a name opening its clause followed by a verb, else the paper's method."""
     clause_start = max(sentence.rfind(";", 0, start) + 1, 0)
+    ours = OUR_NAME.match(sentence, clause_start)
+    if ours and ours.end() <= start and ours["name"] not in generic_names():
+        return ours["name"]  # "Our Flame system labels ..."
     lead = LEAD_IN.match(sentence, clause_start)
     token = NAME.match(sentence, lead.end() if lead else clause_start)
     if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
