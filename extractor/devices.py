@@ -40,7 +40,8 @@ def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
             count = _count(before["count"]) if before else None
             found.append((start, after.end() if after else m_end, device.name, count))
     taken = [(s, e) for s, e, _, _ in found]
-    for m in GENERIC_DEVICE.finditer(text):
+    generic = GENERIC_DEVICE.finditer(text) if "PU" in text else ()  # GPU, TPU, CPU, NPU
+    for m in generic:
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append((m.start(), m.end(), m["class"], _count(m["count"])))
     return sorted(found)

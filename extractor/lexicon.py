@@ -149,6 +149,18 @@ def hardware_regex() -> regex.Pattern:
 
 
 @functools.cache
+def number_word_automaton():
+    """An Aho-Corasick automaton of the number words (lower-cased)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in number_words():
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
 def hardware_automaton():
     """An Aho-Corasick automaton of lower-cased hardware aliases (pyahocorasick)."""
     import ahocorasick

@@ -8,6 +8,7 @@ import functools
 import regex
 
 from . import lexicon
+from .classify import clause_around
 from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
 
 SENTENCE_BREAK = regex.compile(
@@ -141,7 +142,6 @@ def nearest(matches, position: int, limit: int) -> regex.Match | None:
 
 def find_metric(sentence: str, start: int, end: int) -> str | None:
     """The metric named nearest a quantity in its clause."""
-    from .classify import clause_around
     lo, hi = clause_around(sentence, start, end, 70)
     m = nearest(lexicon.metric_regex().finditer(sentence, lo, hi), (start + end) // 2, 60)
     return canonical_metric(m.group()) if m else None

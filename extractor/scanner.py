@@ -24,7 +24,7 @@ def quantity_regex() -> regex.Pattern:
     words = lexicon.alternation(lexicon.number_words())
     scale_letters = lexicon.alternation(s for s in lexicon.scales() if len(s) <= 2)
     scale_words = lexicon.alternation(s for s in lexicon.scales() if len(s) > 2)
-    starts = lexicon.alternation({w.split()[0][:3] for w in lexicon.number_words()})
+    starts = lexicon.alternation({w[:6] for w in lexicon.number_words()})
     pattern = rf"""
     (?=[\d+\-±.]|(?<![\p{{L}}])(?i:{starts}))  # cheap first-character filter: a digit, a sign or a number word
     (?:                                       # where a number may start:
@@ -88,10 +88,46 @@ def _number(m: regex.Match) -> float | None:
     return lexicon.number_words().get(m["word"].lower())
 
 
+DIGIT_RUN = regex.compile(r"(?<![\d])\d")
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Where a quantity may start: each digit run (and the sign or dot before it) and each number word.
+
+    Number words are found with an Aho-Corasick automaton on the lower-cased text, which
+    is far cheaper than letting the regex try its word alternation at every position."""
+    starts = set()
+    for m in DIGIT_RUN.finditer(text):
+        starts.add(m.start())
+        if m.start() and text[m.start() - 1] in "+-±.":
+            starts.add(m.start() - 1)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        for end_index, word in lexicon.number_word_automaton().iter(lowered):
+            start = end_index - len(word) + 1
+            if not (start and text[start - 1].isalpha()):
+                starts.add(start)
+    else:  # lower() changed the length (rare scripts): let the regex find the words itself
+        starts.update(m.start() for m in quantity_regex().finditer(text, timeout=SCAN_TIMEOUT))
+    return sorted(starts)
+
+
+def _quantity_matches(text: str):
+    """The quantity pattern's matches, tried only at candidate starts, left to right, never overlapping."""
+    pattern, reach = quantity_regex(), 0
+    for start in _candidate_starts(text):
+        if start < reach:
+            continue
+        m = pattern.match(text, start, timeout=SCAN_TIMEOUT)
+        if m and m.end() > m.start():
+            reach = m.end()
+            yield m
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its scale, unit and counted noun."""
     found = []
-    for m in quantity_regex().finditer(text, timeout=SCAN_TIMEOUT):
+    for m in _quantity_matches(text):
         value = _number(m)
         if value is None:
             continue
