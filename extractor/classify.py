@@ -11,6 +11,8 @@ import regex
 from . import lexicon
 from .scanner import Quantity, _is_change
 
+_re = functools.cache(regex.compile)  # inline patterns, compiled once
+
 SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?)?(?:[\p{L}'\-]+\s+){0,3}?
     (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*
       (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|cost|budget|training\s+time|time))\b""", regex.X | regex.I)
@@ -160,7 +162,7 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
     after = text[q.end : q.end + 30]
-    if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and regex.match(r"\s*(?:pm|±|[,;)]|$)", after):
+    if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip())) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
@@ -193,18 +195,18 @@ def _metric_of_before(before: str) -> bool:
     m = METRIC_SCORE_BEFORE.search(before)
     if m and "score" in m.group().lower():
         return True
-    tail = regex.search(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$", before)
+    tail = _re(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$").search(before)
     return bool(tail and lexicon.metric_regex().fullmatch(tail["metric"].strip("(")))
 
 
 def _is_change_end(text: str, q: Quantity) -> bool:
     """True for either end of "improves X from A to B" or "(A to B)" (a change: two scores, not a gain)."""
     before = text[max(0, q.start - 40) : q.start]
-    if (regex.search(r"\(\s*$", before) and PAREN_CHANGE_START.match(text, q.end)) or PAREN_CHANGE_END.search(before):
+    if (_re(r"\(\s*$").search(before) and PAREN_CHANGE_START.match(text, q.end)) or PAREN_CHANGE_END.search(before):
         return True
-    if regex.search(r"\bfrom\s*$", before):
+    if _re(r"\bfrom\s*$").search(before):
         return _is_change(text, q.start)
-    m = regex.search(r"\bfrom\s+\S+\s+to\s*$", before)
+    m = _re(r"\bfrom\s+\S+\s+to\s*$").search(before)
     return bool(m) and _is_change(text, q.start - len(before) + m.start() + 5)
 
 
@@ -212,15 +214,15 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     """The reading of one quantity, or None when it is not a claim."""
     spelling = lexicon.lookup_unit(q.unit) if q.unit else None
     after = text[q.end : q.end + 60]
-    if regex.match(r"\s?[x×]\s?\d", after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
+    if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
     if spelling is not None:
         if q.unit == "s" and not q.written.endswith(" s"):
             return None  # "20s" is a decade or a plural, "20 s" is seconds
-        if spelling.family == "bit" or regex.match(r"/\s?[A-Za-z]", after):
+        if spelling.family == "bit" or _re(r"/\s?[A-Za-z]").match(after):
             return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
         if spelling.family == "factor":
-            if regex.match(r"\s?\d", after):
+            if _re(r"\s?\d").match(after):
                 return None  # "64times 64": a resolution
             return read_factor(text, q)
         if spelling.family in ("percent", "point"):
@@ -234,11 +236,11 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
     if q.from_word and q.value == 1 and (one := ONE_ITEM.match(after)):
         return Reading("data_size", 1.0, None, None, "sample", one["item"].lower(), "noun:single-item")
-    if q.written.lower().endswith("fold") and regex.match(r"\s*[:.;,]", after) \
-            and regex.search(r"\b(?:is|are)\s*$", text[max(0, q.start - 10) : q.start]):
+    if q.written.lower().endswith("fold") and _re(r"\s*[:.;,]").match(after) \
+            and _re(r"\b(?:is|are)\s*$").search(text[max(0, q.start - 10) : q.start]):
         return None  # "our contributions are threefold:"
-    if q.written.lower() == "twice" and not (regex.match(r"\s+(?:as|the|faster|fewer|less|more|smaller|in)\b", after)
-                                             or regex.search(r"\bby\s+(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?$", text[max(0, q.start - 20) : q.start])):
+    if q.written.lower() == "twice" and not (_re(r"\s+(?:as|the|faster|fewer|less|more|smaller|in)\b").match(after)
+                                             or _re(r"\bby\s+(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?$").search(text[max(0, q.start - 20) : q.start])):
         return None  # "we run it twice"
     if q.written.lower().endswith(("magnitude", "fold", "twice")):
         return read_factor(text, q)
@@ -256,7 +258,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         value, low, high = _scaled(q)
         return Reading("data_size", value, low, high, "token", "token", "pre-noun:sequence-length")
     if q.written.rstrip().endswith("G"):  # "G" alone is gigabytes beside a device ("RTX 3090 (24G)"), else unclear
-        near_device = regex.search(r"(?:GPU|TPU|\d{4}|A100|V100|H100)s?\s*\(?\s*$", text[max(0, q.start - 25) : q.start])
+        near_device = _re(r"(?:GPU|TPU|\d{4}|A100|V100|H100)s?\s*\(?\s*$").search(text[max(0, q.start - 25) : q.start])
         return Reading("memory", q.value * 1e9, None, None, "byte", None, "scale:gigabytes") if near_device else None
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
@@ -306,6 +308,6 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 25))
     if after:
         return dict(lexicon.qualifier_phrases()["after"])[after["phrase"].lower()]
-    if regex.search(r"\baverage\b(?:\s+\S+){0,4}\s*$", before) and "of" in before[-6:] or regex.search(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$", before):
+    if _re(r"\baverage\b(?:\s+\S+){0,4}\s*$").search(before) and "of" in before[-6:] or _re(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$").search(before):
         return "mean"
     return "exact"

@@ -5,6 +5,8 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 
 from __future__ import annotations
 
+import functools
+
 import math
 from dataclasses import replace
 
@@ -18,6 +20,8 @@ from .devices import find_devices
 from .lexicon import lookup_unit
 from .prepare import prepare, widen_to_math
 from .scanner import Quantity, _is_change, find_quantities
+
+_re = functools.cache(regex.compile)  # inline patterns, compiled once
 
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}
@@ -131,7 +135,7 @@ def _span(prepared, offset: int, start: int, end: int) -> tuple[int, int, str]:
 
 def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, introduced) -> Claim:
     start, end, surface = _span(prepared, offset, q.start, q.end)
-    is_change_from = bool(regex.search(r"\bfrom\s*$", sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
+    is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
     baseline = link.find_baseline(sentence, q.start, q.end) if reading.kind in COMPARED_KINDS else None
     if baseline == subject:

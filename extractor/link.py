@@ -11,6 +11,8 @@ from . import lexicon
 from .classify import clause_around
 from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
 
+_re = functools.cache(regex.compile)  # inline patterns, compiled once
+
 SENTENCE_BREAK = regex.compile(
     r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca)\.\s+)")
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
@@ -58,7 +60,7 @@ def is_model_name(token: str) -> bool:
     """True for tokens shaped like a system's name: FlexMoE, GPT-4, LoRA, MUSE, T5."""
     if len(token) < 2 or token in generic_names() or token.rstrip("s") in generic_names():
         return False
-    if token.isdigit() or regex.fullmatch(r"[\d.,]+(?:[%xX]|[BMKT]|bn|[23]D|D)?", token):
+    if token.isdigit() or _re(r"[\d.,]+(?:[%xX]|[BMKT]|bn|[23]D|D)?").fullmatch(token):
         return False
     caps = sum(c.isupper() for c in token)
     return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in token)) or (caps == 1 and not token[0].isupper())
@@ -118,7 +120,7 @@ def _method_name(text: str, title: str | None) -> str | None:
         m = PROPOSE.search(sentence)
         if not m:
             continue
-        direct = regex.match(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)", sentence[m.end():])
+        direct = _re(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)").match(sentence[m.end():])
         if direct and direct["name"] not in generic_names():
             return clean_name(direct["name"])  # "we introduce Flame, an auto-labeling system"
         named = NAMED.search(sentence, m.end())

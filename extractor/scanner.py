@@ -10,6 +10,8 @@ import regex
 
 from . import lexicon
 
+_re = functools.cache(regex.compile)  # inline patterns, compiled once
+
 # Words that may be glued to a number by scraping damage ("to1.5B", "by2x").
 GLUE_WORDS = "to|by|of|from|than|and|with|at|over|only|reaching|achieving|about|nearly|approximately"
 CHANGE_VERBS = r"(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|lift|push|enhanc|grow|go|rise|rose|climb|declin|shrink|advanc|bring|brought)\w*"
@@ -196,12 +198,12 @@ def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
         return False
     before = text[max(0, a.start - 25) : a.start].lower()
     if BETWEEN_GAP.match(gap):
-        return bool(regex.search(r"\bbetween\s*$", before))
+        return bool(_re(r"\bbetween\s*$").search(before))
     if not RANGE_GAP.match(gap):
         return False
-    if regex.search(r"\bfrom\s*$", before) and _is_change(text, a.start):
+    if _re(r"\bfrom\s*$").search(before) and _is_change(text, a.start):
         return False
-    if "to" in gap and not regex.search(r"\bfrom\s*$", before) and _is_change(text, a.start, "") :
+    if "to" in gap and not _re(r"\bfrom\s*$").search(before) and _is_change(text, a.start, "") :
         return False
     if a.sign == "-" or (a.value * a.scale > b.value * b.scale and "-" in gap):
         return False
