@@ -11,7 +11,7 @@ import regex
 from . import lexicon
 from .scanner import Quantity, _is_change
 
-_re = functools.cache(regex.compile)  # inline patterns, compiled once
+from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
 SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?)?(?:[\p{L}'\-]+\s+){0,3}?
     (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*

@@ -21,7 +21,7 @@ from .lexicon import lookup_unit
 from .prepare import prepare, widen_to_math
 from .scanner import Quantity, _is_change, find_quantities
 
-_re = functools.cache(regex.compile)  # inline patterns, compiled once
+from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}

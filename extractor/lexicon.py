@@ -11,6 +11,9 @@ import regex
 from .rules import load_benchmarks, load_hardware, load_metrics, read_rows
 
 
+compiled = functools.cache(regex.compile)  # an inline pattern, compiled on first use and kept
+
+
 @dataclass(frozen=True)
 class UnitSpelling:
     spelling: str

@@ -11,7 +11,7 @@ from . import lexicon
 from .classify import clause_around
 from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
 
-_re = functools.cache(regex.compile)  # inline patterns, compiled once
+from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
 SENTENCE_BREAK = regex.compile(
     r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca)\.\s+)")

@@ -10,7 +10,7 @@ import regex
 
 from . import lexicon
 
-_re = functools.cache(regex.compile)  # inline patterns, compiled once
+from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
 # Words that may be glued to a number by scraping damage ("to1.5B", "by2x").
 GLUE_WORDS = "to|by|of|from|than|and|with|at|over|only|reaching|achieving|about|nearly|approximately"
