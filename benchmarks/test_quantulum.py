@@ -6,7 +6,7 @@ quantulum3 is the optional `bench` extra: pip install -e '.[bench]'.
 import time
 
 import pytest
-from corpus import megabytes, seed_papers
+from corpus import seed_papers
 
 from extractor import extract
 

@@ -5,7 +5,6 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 
 from __future__ import annotations
 
-import functools
 
 import math
 from dataclasses import replace

@@ -3,7 +3,6 @@ unnamed GPU/TPU/CPU ("64 GPUs", "a single GPU")."""
 
 from __future__ import annotations
 
-import functools
 
 import regex
 

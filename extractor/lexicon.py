@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules import load_benchmarks, load_hardware, load_metrics, read_rows
+from .rules import load_benchmarks, load_metrics, read_rows
 
 
 compiled = functools.cache(regex.compile)  # an inline pattern, compiled on first use and kept

@@ -1,6 +1,5 @@
 """Readers and format detection, as tables of (input, expected) cases."""
 
-from pathlib import Path
 
 import pytest
 
