@@ -40,11 +40,12 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     """
     prepared = prepare(text or "")
     plain = prepared.text
-    method = link.method_name(plain, title)
+    sentences = link.split_sentences(plain)
+    method = link.method_name(plain, title, sentences)
     claims: list[Claim] = []
     introduced = False
     try:
-        for s_start, s_end in link.split_sentences(plain):
+        for s_start, s_end in sentences:
             sentence = plain[s_start:s_end]
             introduced = introduced or bool(link.OUR.search(sentence))
             claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced))

@@ -94,20 +94,20 @@ def defined_acronym(text: str, name: str) -> str | None:
     return m["acr"] if m and is_model_name(m["acr"]) else None
 
 
-def method_name(text: str, title: str | None) -> str | None:
+def method_name(text: str, title: str | None, sentences: list[tuple[int, int]] | None = None) -> str | None:
     """The paper's own method: a title's "X: ..." prefix, "named X", or "we propose X"
     (the acronym the text defines for it, where there is one)."""
-    name = _method_name(text, title)
+    name = _method_name(text, title, sentences if sentences is not None else split_sentences(text))
     return (defined_acronym(text, name) or name) if name else None
 
 
 PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})\)")
 
 
-def _method_name(text: str, title: str | None) -> str | None:
+def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]]) -> str | None:
     if named := title_name(title):
         return named
-    for sentence_start, sentence_end in split_sentences(text):  # "we propose Foo Bar (FB)": the acronym
+    for sentence_start, sentence_end in sentences:  # "we propose Foo Bar (FB)": the acronym
         sentence = text[sentence_start:sentence_end]
         m = PROPOSE.search(sentence)
         if m:
@@ -115,7 +115,7 @@ def _method_name(text: str, title: str | None) -> str | None:
             if acronym and is_model_name(acronym["acr"]) and not lexicon.metric_regex().fullmatch(acronym["acr"]):
                 return acronym["acr"]
             break
-    for sentence_start, sentence_end in split_sentences(text):
+    for sentence_start, sentence_end in sentences:
         sentence = text[sentence_start:sentence_end]
         m = PROPOSE.search(sentence)
         if not m:
@@ -149,9 +149,15 @@ def find_metric(sentence: str, start: int, end: int) -> str | None:
     return canonical_metric(m.group()) if m else None
 
 
+@functools.lru_cache(maxsize=64)
+def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
+    """All matches of a catalogue pattern in a sentence, kept while the sentence's claims are linked."""
+    return tuple(pattern.finditer(sentence))
+
+
 def find_benchmark(sentence: str, start: int) -> str | None:
     """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
-    m = nearest(lexicon.benchmark_regex().finditer(sentence), start, 120)
+    m = nearest(_matches(lexicon.benchmark_regex(), sentence), start, 120)
     if m:
         return canonical_benchmark(m.group())
     for on in ON_NAME.finditer(sentence):
@@ -182,14 +188,14 @@ def find_baseline(sentence: str, start: int, end: int) -> str | None:
     named = find_named_baseline(sentence, start, end)
     if named:
         return named
-    m = nearest(generic_baseline_regex().finditer(sentence), start, 150)
+    m = nearest(_matches(generic_baseline_regex(), sentence), start, 150)
     return m["phrase"] if m else None
 
 
 def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
     """What the quantity is compared against: the name after "over", "than", "vs." nearest it."""
     best, best_distance = None, 10**9
-    for cue in BASELINE_CUE.finditer(sentence):
+    for cue in _matches(BASELINE_CUE, sentence):
         token = BASELINE_AFTER_CUE.match(sentence, cue.end())
         if not token or not is_model_name(clean_name(token["name"])):
             continue
