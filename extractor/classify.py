@@ -192,6 +192,9 @@ METRIC_SCORE_BEFORE = regex.compile(r"(?:\b(?:average\s+|overall\s+|mean\s+)?sco
 
 def _metric_of_before(before: str) -> bool:
     """ "mAP of", "FID=", "an average score of" right before a number: its value, not a gain."""
+    tail_text = before.rstrip()
+    if not tail_text.endswith(("of", "=", ":", "score", "scores")):
+        return False
     m = METRIC_SCORE_BEFORE.search(before)
     if m and "score" in m.group().lower():
         return True

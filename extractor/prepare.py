@@ -21,6 +21,7 @@ REWRITES: list[tuple[str, str]] = [
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
 ]
 _REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
+_TRIGGER = regex.compile(r"[$\\^∼≈–—−⩾⩽`'“”‘’{]")  # a character some rewrite starts with (cheap pre-check)
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
 
@@ -62,7 +63,7 @@ def _replacement(match: regex.Match) -> str:
 
 def prepare(text: str) -> Prepared:
     """Rewrite ``text`` for scanning; spans map back with ``Prepared.to_original``."""
-    if not _REWRITE_RE.search(text):
+    if not _TRIGGER.search(text) or not _REWRITE_RE.search(text):
         return Prepared(text, text, ())
     out, segments, last, length = [], [], 0, 0
     for m in _REWRITE_RE.finditer(text):
