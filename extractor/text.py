@@ -22,9 +22,12 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("e\\u0301 \\ufb01ne\\u00a0tuning\\u2009x")
     'é fine tuning x'
     """
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
+    if not text.isascii():  # the Unicode steps can only change non-ASCII text
+        text = unicodedata.normalize("NFC", text)
+        text = _ZERO_WIDTH.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+        text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _RUNS_OF_SPACE.sub(" ", text).strip()
+    if "  " in text or "\t" in text:
+        text = _RUNS_OF_SPACE.sub(" ", text)
+    return text.strip()
