@@ -11,13 +11,15 @@ inputs below ``STREAM_THRESHOLD`` bytes.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -26,7 +28,7 @@ from .papers import content_id
 from .readers import Problem, Record, input_files, read_records
 from .table import claims_frame, claims_rows
 
-BATCH = 2000
+BATCH = 250  # papers per batch: small enough to keep every worker busy to the end
 STREAM_THRESHOLD = 64 << 20
 
 
@@ -35,10 +37,19 @@ def corpus_bytes(inputs) -> int:
     return sum(p.stat().st_size for p in input_files(inputs) if p.is_file())
 
 
-def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], size: int = BATCH) -> Iterator[pd.DataFrame]:
-    """Papers tables of at most ``size`` rows; exact duplicate texts are dropped, problems collected."""
+class Paper(NamedTuple):
+    """One paper as the streaming path passes it to workers (cheap to pickle)."""
+
+    paper_id: str
+    title: str | None
+    date: str | None
+    text: str
+
+
+def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], size: int = BATCH) -> Iterator[list[Paper]]:
+    """Batches of at most ``size`` papers; exact duplicate texts are dropped, problems collected."""
     seen: set[str] = set()
-    batch: list[dict] = []
+    batch: list[Paper] = []
     for item in records:
         if isinstance(item, Problem):
             problems.append(item)
@@ -47,74 +58,79 @@ def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], 
         if pid in seen:
             continue
         seen.add(pid)
-        batch.append({"paper_id": pid, "title": item.title, "date": item.date, "text": item.text})
+        batch.append(Paper(pid, item.title, item.date, item.text))
         if len(batch) >= size:
-            yield pd.DataFrame(batch)
+            yield batch
             batch = []
     if batch:
-        yield pd.DataFrame(batch)
+        yield batch
 
 
-def claims_of_batch(papers: pd.DataFrame) -> pd.DataFrame:
-    """The claims table of one batch (runs in worker processes)."""
-    return claims_frame(claims_rows(papers))
+@functools.cache
+def claims_schema() -> pa.Schema:
+    """The Arrow schema of the claims table (columns that can be all-null are strings)."""
+    empty = pa.Table.from_pandas(claims_frame([]), preserve_index=False)
+    return pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in empty.schema])
 
 
-def claim_batches(batches: Iterable[pd.DataFrame], jobs: int = 1) -> Iterator[pd.DataFrame]:
-    """Claims tables of each papers batch, in input order."""
+def encode_batch(papers: list[Paper], fmt: str, header: bool) -> tuple[int, object]:
+    """Extract one batch and encode its claims for the output format (runs in worker processes):
+    an Arrow table for Parquet, text for CSV and JSON Lines."""
+    claims = claims_frame(claims_rows(papers))
+    if fmt == ".parquet":
+        return len(claims), pa.Table.from_pandas(claims, preserve_index=False).cast(claims_schema())
+    if fmt == ".csv":
+        return len(claims), claims.to_csv(index=False, header=header, lineterminator="\n")
+    return len(claims), to_jsonl(claims)
+
+
+def encoded_batches(batches: Iterable[list[Paper]], fmt: str, jobs: int = 1) -> Iterator[tuple[int, object]]:
+    """Encoded claims of each batch, in input order (the first CSV batch carries the header)."""
+    numbered = ((b, i == 0) for i, b in enumerate(batches))
     if jobs <= 1:
-        yield from map(claims_of_batch, batches)
+        yield from (encode_batch(b, fmt, first) for b, first in numbered)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        batches = iter(batches)
-        pending = [pool.submit(claims_of_batch, b) for b in itertools.islice(batches, 2 * jobs)]
+        pending = [pool.submit(encode_batch, b, fmt, first) for b, first in itertools.islice(numbered, 3 * jobs)]
         while pending:
             done = pending.pop(0).result()
-            nxt = next(batches, None)
+            nxt = next(numbered, None)
             if nxt is not None:
-                pending.append(pool.submit(claims_of_batch, nxt))
+                pending.append(pool.submit(encode_batch, nxt[0], fmt, nxt[1]))
             yield done
 
 
-def write_batches(batches: Iterable[pd.DataFrame], output: str | Path) -> int:
-    """Write claims batches to ``output`` as they come; return the number of claims."""
+def write_batches(encoded: Iterable[tuple[int, object]], output: str | Path) -> int:
+    """Write encoded batches to ``output`` as they come; return the number of claims."""
     fmt, total = table_format(output), 0
     if str(output) == "-":
-        import sys
-        for batch in batches:
-            sys.stdout.write(to_jsonl(batch))
-            total += len(batch)
+        for count, text in encoded:
+            sys.stdout.write(text)
+            total += count
         return total
     mode = "wb" if fmt == ".parquet" else "w"
     with atomic_path(output, mode) as handle:
-        writer = None
-        for i, batch in enumerate(batches):
-            total += len(batch)
-            if fmt == ".parquet":
-                table = pa.Table.from_pandas(batch, preserve_index=False)
-                writer = writer or pq.ParquetWriter(handle, _schema(table))
-                writer.write_table(table.cast(writer.schema))
-            elif fmt == ".csv":
-                batch.to_csv(handle, index=False, header=i == 0, lineterminator="\n")
+        writer = pq.ParquetWriter(handle, claims_schema()) if fmt == ".parquet" else None
+        wrote_header = False
+        for count, payload in encoded:
+            total += count
+            if writer is not None:
+                writer.write_table(payload)
             else:
-                handle.write(to_jsonl(batch))
-        if fmt == ".parquet":
-            writer = writer or pq.ParquetWriter(handle, _schema(pa.Table.from_pandas(claims_frame([]), preserve_index=False)))
+                handle.write(payload)
+                wrote_header = True
+        if fmt == ".csv" and not wrote_header:
+            handle.write(claims_frame([]).to_csv(index=False, lineterminator="\n"))
+        if writer is not None:
             writer.close()
     return total
-
-
-def _schema(table: pa.Table) -> pa.Schema:
-    """A schema whose all-null columns are strings, so later batches fit it."""
-    fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
-    return pa.schema(fields)
 
 
 def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH) -> tuple[int, list[Problem]]:
     """Read, extract and write in batches; return (claims written, problems)."""
     problems: list[Problem] = []
     batches = paper_batches(read_records(inputs, fmt), problems, batch)
-    written = write_batches(claim_batches(batches, jobs), output)
+    written = write_batches(encoded_batches(batches, table_format(output), jobs), output)
     return written, problems
 
 

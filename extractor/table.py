@@ -25,7 +25,7 @@ def claims_rows(papers: pd.DataFrame, progress: bool = False, problems: list | N
     In the table ``value`` is numeric: a hardware claim's canonical device name
     is in its ``hardware`` column and its ``value`` is null.
     """
-    rows = papers.itertuples(index=False)
+    rows = papers.itertuples(index=False) if isinstance(papers, pd.DataFrame) else papers
     if progress:
         from tqdm import tqdm
         rows = tqdm(rows, total=len(papers), unit="paper", file=sys.stderr, disable=len(papers) < 2000)
