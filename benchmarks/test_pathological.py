@@ -12,14 +12,18 @@ from extractor import extract
 KB100 = 100_000
 # (name, text, budget in seconds)
 PATHOLOGICAL = [
-    ("digits", "1" * KB100, 1.0),
-    ("dotted-numbers", "1.1." * (KB100 // 4), 1.0),
-    ("x-x-x", "x " * (KB100 // 2), 1.0),
-    ("unclosed-dollars", "$" * KB100, 2.0),
-    ("nested-parentheses", "(" * (KB100 // 2) + ")" * (KB100 // 2), 1.0),
-    ("latex-times", "$\\times$ " * (KB100 // 9), 1.0),
+    # the hostile abstracts of issue 6: 50 ms each
+    ("digits", "1" * KB100, 0.05),
+    ("dots", "." * KB100, 0.05),
+    ("x-x-x", "x " * (KB100 // 2), 0.05),
+    ("nested-parentheses", "(" * (KB100 // 2) + ")" * (KB100 // 2), 0.05),
+    ("latex-times", "$\\times$ " * (KB100 // 9), 0.05),
+    ("unclosed-dollars", "$" * KB100, 0.05),
+    ("dotted-numbers", "1.1." * (KB100 // 4), 0.05),
+    # inputs made of real numbers cost per number: linear, with looser budgets
     ("spaced-numbers", "1 " * (KB100 // 2), 3.0),
-    ("one-megabyte-line", "a" * 1_000_000, 3.0),
+    ("comma-numbers", "1," * (KB100 // 2), 3.0),
+    ("one-megabyte-line", "a" * 1_000_000, 1.0),
     ("dense-claims", "up to 2x faster on 8 A100 GPUs and 3.5% higher accuracy. " * 1700, 6.0),
 ]
 

@@ -100,9 +100,12 @@ def _candidate_starts(text: str) -> list[int]:
     is far cheaper than letting the regex try its word alternation at every position."""
     starts = set()
     for m in DIGIT_RUN.finditer(text):
-        starts.add(m.start())
-        if m.start() and text[m.start() - 1] in "+-±.":
-            starts.add(m.start() - 1)
+        start = m.start()
+        if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
+            continue  # the decimals of "1.5" (or a run like "1.1.1.1"): never a start
+        starts.add(start)
+        if start and text[start - 1] in "+-±.":
+            starts.add(start - 1)
     lowered = text.lower()
     if len(lowered) == len(text):
         for end_index, word in lexicon.number_word_automaton().iter(lowered):
