@@ -19,7 +19,8 @@ NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
     [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
-PROPOSE_WORD = regex.compile(r"(?i:propos|introduc|present|develop|design|build|releas|devis|call|name|term|dub|coin|offer|put forward|contribut)")
+PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", "releas", "devis", "call", "name",
+                  "term", "dub", "coin", "offer", "put forward", "contribut")  # cheap pre-check for PROPOSE
 NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
     r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the|comparable (?:\w+\s+)?(?:to|with)|on par with|match(?:es|ing)?)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:method\s+|model\s+)?", regex.I)
@@ -105,22 +106,25 @@ def method_name(text: str, title: str | None, sentences: list[tuple[int, int]] |
 PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})\)")
 
 
+def _proposals(text: str, sentences: list[tuple[int, int]]):
+    """``(sentence, match)`` for each sentence that proposes something ("we propose", "this paper presents")."""
+    for sentence_start, sentence_end in sentences:
+        sentence = text[sentence_start:sentence_end]
+        lowered = sentence.lower()
+        if any(w in lowered for w in PROPOSE_WORDS) and (m := PROPOSE.search(sentence)):
+            yield sentence, m
+
+
 def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]]) -> str | None:
     if named := title_name(title):
         return named
-    for sentence_start, sentence_end in sentences:  # "we propose Foo Bar (FB)": the acronym
-        sentence = text[sentence_start:sentence_end]
-        m = PROPOSE.search(sentence)
-        if m:
-            acronym = PAREN_ACRONYM.search(sentence, m.end(), min(len(sentence), m.end() + 160))
-            if acronym and is_model_name(acronym["acr"]) and not lexicon.metric_regex().fullmatch(acronym["acr"]):
-                return acronym["acr"]
-            break
-    for sentence_start, sentence_end in sentences:
-        sentence = text[sentence_start:sentence_end]
-        m = PROPOSE.search(sentence) if PROPOSE_WORD.search(sentence) else None
-        if not m:
-            continue
+    proposals = list(_proposals(text, sentences))
+    if proposals:  # "we propose Foo Bar (FB)": the acronym
+        sentence, m = proposals[0]
+        acronym = PAREN_ACRONYM.search(sentence, m.end(), min(len(sentence), m.end() + 160))
+        if acronym and is_model_name(acronym["acr"]) and not lexicon.metric_regex().fullmatch(acronym["acr"]):
+            return acronym["acr"]
+    for sentence, m in proposals:
         direct = _re(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)").match(sentence[m.end():])
         if direct and direct["name"] not in generic_names():
             return clean_name(direct["name"])  # "we introduce Flame, an auto-labeling system"
