@@ -23,6 +23,7 @@ from typing import NamedTuple
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .errors import InputError
 from .output import atomic_path, table_format, to_jsonl
 from .papers import content_id
 from .readers import Problem, Record, input_files, read_records
@@ -46,12 +47,16 @@ class Paper(NamedTuple):
     text: str
 
 
-def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], size: int = BATCH) -> Iterator[list[Paper]]:
-    """Batches of at most ``size`` papers; exact duplicate texts are dropped, problems collected."""
+def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], size: int = BATCH,
+                  strict: bool = False) -> Iterator[list[Paper]]:
+    """Batches of at most ``size`` papers; exact duplicate texts are dropped, problems collected
+    (with ``strict``, the first skipped record raises InputError before anything is written)."""
     seen: set[str] = set()
     batch: list[Paper] = []
     for item in records:
         if isinstance(item, Problem):
+            if strict and item.severity == "skipped":
+                raise InputError(str(item))
             problems.append(item)
             continue
         pid = content_id(item.text)
@@ -126,10 +131,10 @@ def write_batches(encoded: Iterable[tuple[int, object]], output: str | Path) -> 
     return total
 
 
-def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH) -> tuple[int, list[Problem]]:
+def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH, strict: bool = False) -> tuple[int, list[Problem]]:
     """Read, extract and write in batches; return (claims written, problems)."""
     problems: list[Problem] = []
-    batches = paper_batches(read_records(inputs, fmt), problems, batch)
+    batches = paper_batches(read_records(inputs, fmt), problems, batch, strict)
     written = write_batches(encoded_batches(batches, table_format(output), jobs), output)
     return written, problems
 

@@ -41,3 +41,13 @@ def test_stream_to_jsonl_and_csv_agree(tmp_path):
     stream_extract([tmp_path / "c.jsonl"], tmp_path / "o.jsonl", batch=3)
     stream_extract([tmp_path / "c.jsonl"], tmp_path / "o.csv", batch=3)
     assert len(pd.read_json(tmp_path / "o.jsonl", lines=True)) == len(pd.read_csv(tmp_path / "o.csv"))
+
+
+def test_strict_streaming_stops_before_writing(tmp_path):
+    import pytest
+
+    from extractor.errors import InputError
+    _corpus(tmp_path / "c.jsonl", n=5)
+    with pytest.raises(InputError, match="c.jsonl:6"):
+        stream_extract([tmp_path / "c.jsonl"], tmp_path / "o.jsonl", strict=True)
+    assert not (tmp_path / "o.jsonl").exists()
