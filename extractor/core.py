@@ -27,6 +27,7 @@ RESULT_KINDS = {"score", "improvement"}
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
+METRIC_LIST_GAP = regex.compile(r"^\s*(?:[\p{L}][\w^@\-]*\s+)?(?:,|and|or|,\s*and)\s*$")  # "0.6 AP^b and 0.4 AP^m gains"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
 RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:[\p{L}\-]+\s+){1,3})?\s*(?:,|and|,\s*and)\s*$")
 
@@ -100,7 +101,7 @@ def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.kind == "score" and b.kind == "improvement" and a.unit == b.unit and a.rule in ("percent:score", "bare:score") \
-                and LIST_GAP.match(original[a.end : b.start]):
+                and METRIC_LIST_GAP.match(original[a.end : b.start]):
             out[i] = replace(a, kind="improvement", rule=a.rule + "+list")
     return out
 
