@@ -40,7 +40,7 @@ DATA_OF = regex.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}(?:data|text|corpus|co
 HOURS_OF = regex.compile(r"^\s*(?:of\s+)(?:[\w-]+\s+){0,3}?(?P<what>speech|audio|video|videos|recordings|data|supervision|transcripts|transcribed|labeled|labelled|unlabeled|unlabelled|footage)\b", regex.I)
 SEQUENCE_LENGTH = regex.compile(r"\b(?:seq(?:uence)?\.?|context|input)\s+(?:length|window|size)s?\s*(?:of\s+|=\s*|:\s*)?(?:up to\s+)?$", regex.I)
 MODEL_AFTER = regex.compile(r"[\s-]*(?:\w+[\s-]+){0,2}?(?:model|LLM|LM|backbone|network|transformer|version|variant|parameter)s?\b", regex.I)
-CLAUSE_EDGE = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b|\bwhich\b")
+CLAUSE_EDGE = regex.compile(r"[,;:()]|\.(?=\s|$)|\band\b|\bwhile\b|\bwhereas\b|\bwhich\b")
 FAMILY_KIND = {"byte": "memory", "time": "time", "gpu_time": "compute", "flop": "compute",
                "throughput": "throughput", "energy": "energy", "power": "energy"}
 
@@ -164,14 +164,15 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
     after = text[q.end : q.end + 30]
     if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
-    if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip())) \
+    gain_after = bool(GAIN_AFTER.match(after))
+    if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip()) or gain_after) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
     before = text[max(0, q.start - 40) : q.start]
     if (q.sign != "+" and _metric_of_before(before)) or (_is_change_end(text, q) and lexicon.metric_regex().search(text, max(0, q.start - 150), q.start)):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     lo, hi = clause_around(text, q.start, q.end, 60)
-    if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+":
+    if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+" and not gain_after:
         return None
     reading = read_percent(text, q, point=True)
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
@@ -217,6 +218,9 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
     """The reading of one quantity, or None when it is not a claim."""
     spelling = lexicon.lookup_unit(q.unit) if q.unit else None
     after = text[q.end : q.end + 60]
+    if after[:1] == ")" and not q.unit and not q.noun and q.scale == 1 and not q.is_range \
+            and (text[q.start - 1 : q.start] == "(" or _re(r"(?:^|[:;,])\s*$").search(text[max(0, q.start - 3) : q.start])):
+        return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
     if spelling is not None:

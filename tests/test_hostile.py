@@ -28,13 +28,13 @@ def check(text: str) -> None:
             assert not isinstance(number, float) or math.isfinite(number)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(PROSE)
 def test_extract_never_raises_and_spans_are_honest(text):
     check(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(PROSE, st.text(max_size=60))
 def test_claims_do_not_depend_on_what_follows_the_last_sentence(text, tail):
     text = text.rstrip() + "."
@@ -42,6 +42,13 @@ def test_claims_do_not_depend_on_what_follows_the_last_sentence(text, tail):
     after = [(c.kind, c.surface, c.start) for c in extract(text + " " + tail) if c.start < len(text)]
     # claims of the abstract proper keep their kind and span whatever is appended after it
     assert {b[:2] for b in before} <= {a[:2] for a in after} | {b[:2] for b in before if b[0] in ("score", "improvement")}
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROSE, st.text(max_size=60))
+def test_fuzz_at_volume_with_fresh_examples(text, tail):
+    """A fixed budget of new random inputs each run; what it finds goes into cases/fuzz_crashes.txt."""
+    check(text + " " + tail)
 
 
 def _fuzz_lines():
