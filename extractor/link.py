@@ -150,7 +150,8 @@ def nearest(matches, position: int, limit: int) -> regex.Match | None:
 def find_metric(sentence: str, start: int, end: int) -> str | None:
     """The metric named nearest a quantity in its clause."""
     lo, hi = clause_around(sentence, start, end, 70)
-    m = nearest(lexicon.metric_regex().finditer(sentence, lo, hi), (start + end) // 2, 60)
+    in_clause = (m for m in _matches(lexicon.metric_regex(), sentence) if m.start() >= lo and m.end() <= hi)
+    m = nearest(in_clause, (start + end) // 2, 60)
     return canonical_metric(m.group()) if m else None
 
 
@@ -232,10 +233,29 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
     return method
 
 
+class _Span:
+    """A found name with the match interface ``nearest`` needs."""
+
+    __slots__ = ("_start", "_end", "name")
+
+    def __init__(self, start: int, end: int, name: str):
+        self._start, self._end, self.name = start, end, name
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+GENERIC_DEVICE_WORD = regex.compile(r"\b(?:GPU|TPU|CPU|NPU)s?\b")
+
+
 def find_hardware(sentence: str, start: int) -> str | None:
     """The device named nearest a performance claim in its sentence."""
-    m = nearest(lexicon.hardware_regex().finditer(sentence), start, 200)
+    spans = [_Span(s, e, alias) for s, e, alias in lexicon.find_hardware_names(sentence)]
+    m = nearest(spans, start, 200)
     if m:
-        return load_hardware()[m.group().lower()].name
-    generic = nearest(regex.finditer(r"\b(?:GPU|TPU|CPU|NPU)s?\b", sentence), start, 100)
+        return load_hardware()[m.name.lower()].name
+    generic = nearest(GENERIC_DEVICE_WORD.finditer(sentence), start, 100) if "PU" in sentence else None
     return generic.group().rstrip("s") if generic else None

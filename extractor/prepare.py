@@ -5,6 +5,7 @@ points into the text as the paper wrote it."""
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -43,7 +44,7 @@ class Prepared:
             return old_end if is_end else old_start
         return old_end + (pos - new_end)
 
-    @property
+    @functools.cached_property
     def _starts(self) -> list[int]:
         return [seg[0] for seg in self.segments]
 
