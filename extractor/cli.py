@@ -13,13 +13,15 @@ from .errors import ClaimsError
 from .readers import FORMAT_NAMES
 
 
-def input_options(command):
-    """Options shared by every command that reads a corpus."""
-    command = click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=True))(command)
-    command = click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None,
-                           help="Read every input as this format instead of detecting it.")(command)
-    command = click.option("--strict", is_flag=True, help="Stop at the first bad record instead of skipping it.")(command)
-    return command
+def input_options(command=None, *, format_flag: str = "--format"):
+    """Options shared by every command that reads a corpus (``claims leaderboard`` names the
+    input-format option ``--input-format``, since its ``--format`` is the output's)."""
+    def decorate(command):
+        command = click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=True))(command)
+        command = click.option(format_flag, "fmt", type=click.Choice(FORMAT_NAMES), default=None,
+                               help="Read every input as this format instead of detecting it.")(command)
+        return click.option("--strict", is_flag=True, help="Stop at the first bad record instead of skipping it.")(command)
+    return decorate(command) if command else decorate
 
 
 def reports_errors(command):
@@ -90,7 +92,7 @@ def extract(inputs, fmt, strict, output, jobs, stream):
         write_table(claims, output)
         click.echo(f"claims: {len(claims)}", err=True)
         return
-    written, problems = stream_extract(list(inputs) or None, output, fmt, jobs, strict=strict)
+    written, problems = stream_extract(list(inputs) or None, output, fmt, jobs, strict=strict, progress=True)
     for p in problems:
         click.echo(f"  {p}", err=True)
     click.echo(f"claims: {written} (streamed in batches, exact duplicates dropped)", err=True)
@@ -104,10 +106,10 @@ def load_claims(inputs, fmt, strict):
 
 
 @main.command()
-@input_options
+@input_options(format_flag="--input-format")
 @click.option("--benchmark", "-b", help="Only boards of this benchmark (any alias).")
 @click.option("--metric", "-m", help="Only boards of this metric (any alias).")
-@click.option("--output-format", "out", type=click.Choice(["table", "csv", "md", "json"]), default="table",
+@click.option("--format", "out", type=click.Choice(["table", "csv", "md", "json"]), default="table",
               show_default=True, help="How to print the boards.")
 @reports_errors
 def leaderboard(inputs, fmt, strict, benchmark, metric, out):

@@ -131,11 +131,16 @@ def write_batches(encoded: Iterable[tuple[int, object]], output: str | Path) -> 
     return total
 
 
-def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH, strict: bool = False) -> tuple[int, list[Problem]]:
+def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH, strict: bool = False,
+                   progress: bool = False) -> tuple[int, list[Problem]]:
     """Read, extract and write in batches; return (claims written, problems)."""
     problems: list[Problem] = []
     batches = paper_batches(read_records(inputs, fmt), problems, batch, strict)
-    written = write_batches(encoded_batches(batches, table_format(output), jobs), output)
+    encoded = encoded_batches(batches, table_format(output), jobs)
+    if progress:  # shown on a terminal only (tqdm's disable=None)
+        from tqdm import tqdm
+        encoded = tqdm(encoded, unit="batch", desc=f"{batch} papers/batch", file=sys.stderr, disable=None)
+    written = write_batches(encoded, output)
     return written, problems
 
 
