@@ -163,16 +163,23 @@ def number_word_automaton():
     return automaton
 
 
+def _catalogue_names(kind: str) -> set[str]:
+    from .rules import aliases
+    if kind == "hardware":
+        rows = read_rows("hardware.csv", ("name", "vendor", "class"))
+        return {a for row in rows for a in aliases(row, "name")}
+    rows = read_rows("benchmarks.csv", ("name",))
+    return {a for row in rows for a in aliases(row, "name") if a != a.lower() or len(a) > 3}
+
+
 @functools.cache
-def hardware_automaton():
-    """An Aho-Corasick automaton of lower-cased hardware aliases (pyahocorasick)."""
+def catalogue_automaton(kind: str):
+    """An Aho-Corasick automaton of a catalogue's lower-cased aliases ("hardware" or "benchmarks")."""
     import ahocorasick
 
-    from .rules import aliases
     automaton = ahocorasick.Automaton()
-    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
-        for alias in aliases(row, "name"):
-            automaton.add_word(alias.lower(), alias)
+    for alias in _catalogue_names(kind):
+        automaton.add_word(alias.lower(), alias)
     automaton.make_automaton()
     return automaton
 
@@ -180,27 +187,33 @@ def hardware_automaton():
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 
 
-def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, alias)`` of catalogue devices as whole words (the alias as catalogued); aliases of 3 characters or
-    fewer must match case exactly ("T4", not "t4")."""
+def find_catalogue_names(text: str, kind: str, plurals: bool = False) -> list[tuple[int, int, str]]:
+    """``(start, end, alias)`` of a catalogue's names as whole words (the alias as catalogued), leftmost
+    and longest first, never overlapping; aliases of 3 characters or fewer must match case exactly."""
     lowered = text.lower()
-    if len(lowered) != len(text):
-        return [(m.start(), m.end(), m.group()) for m in hardware_regex().finditer(text)]
+    if len(lowered) != len(text):  # lower() changed the length (rare scripts): use the regex
+        pattern = hardware_regex() if kind == "hardware" else benchmark_regex()
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     valid = []
-    for end_index, alias in hardware_automaton().iter(lowered):
+    for end_index, alias in catalogue_automaton(kind).iter(lowered):
         start, end = end_index - len(alias) + 1, end_index + 1
         if len(alias) <= 3 and text[start:end] != alias:
             continue
         before, after = text[start - 1 : start], text[end : end + 2]
-        if after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
+        if plurals and after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
             after, end = after[1:], end + 1  # "eight A100s"
         if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
-                or regex.match(r"-\d", after):
+                or (after[:1] == "-" and after[1:2].isdigit()):
             continue
         valid.append((start, -end, alias))
     found, reach = [], -1
-    for start, neg_end, alias in sorted(valid):  # leftmost, then longest, never overlapping
+    for start, neg_end, alias in sorted(valid):
         if start >= reach:
             found.append((start, -neg_end, alias))
             reach = -neg_end
     return found
+
+
+def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
+    """Catalogue devices in ``text`` ("A100", "NVIDIA TX2", plurals such as "A100s")."""
+    return find_catalogue_names(text, "hardware", plurals=True)

@@ -161,11 +161,16 @@ def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
     return tuple(pattern.finditer(sentence))
 
 
+@functools.lru_cache(maxsize=64)
+def _benchmark_spans(sentence: str) -> list:
+    return [_Span(s, e, alias) for s, e, alias in lexicon.find_catalogue_names(sentence, "benchmarks")]
+
+
 def find_benchmark(sentence: str, start: int) -> str | None:
     """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
-    m = nearest(_matches(lexicon.benchmark_regex(), sentence), start, 120)
+    m = nearest(_benchmark_spans(sentence), start, 120)
     if m:
-        return canonical_benchmark(m.group())
+        return canonical_benchmark(m.name)
     for on in ON_NAME.finditer(sentence):
         name = clean_name(on["name"])
         if abs(on.start() - start) < 80 and is_model_name(name) and not lexicon.metric_regex().fullmatch(name) \
