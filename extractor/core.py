@@ -6,6 +6,7 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 from __future__ import annotations
 
 
+import bisect
 import math
 from dataclasses import replace
 
@@ -18,7 +19,7 @@ from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
 from .lexicon import lookup_unit
 from .prepare import prepare, widen_to_math
-from .scanner import Quantity, _is_change, find_quantities
+from .scanner import Quantity, _is_change, candidate_starts, find_quantities
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
@@ -45,25 +46,34 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     method = link.method_name(plain, title, sentences)
     claims: list[Claim] = []
     introduced = False
+    devices, starts = find_devices(plain), candidate_starts(plain)  # scanned once, handed to each sentence
     try:
         for s_start, s_end in sentences:
             sentence = plain[s_start:s_end]
             introduced = introduced or bool(link.OUR.search(sentence))
-            claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced))
+            here = _within(starts, s_start, s_end)
+            found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end]
+            if here or found:
+                claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced, found, here))
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
     return claims
 
 
-def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool) -> list[Claim]:
-    devices = find_devices(sentence)
+def _within(starts: list[int], lo: int, hi: int) -> list[int]:
+    """The candidate starts in [lo, hi), relative to lo."""
+    return [p - lo for p in starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]]
+
+
+def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool,
+                     devices: list, starts: list[int]) -> list[Claim]:
     out = [_device_claim(prepared, sentence, offset, d) for d in devices]
     taken = [(s, e) for s, e, _, _ in devices]
     previous: tuple[Quantity, str] | None = None
     last: Claim | None = None
     last_result: tuple[int, Claim] | None = None  # end (in the sentence) and claim of the last score/improvement
     pending_bare: Quantity | None = None  # a bare number skipped just before: "6.54 and 1.07 decrease in FID"
-    for q in find_quantities(sentence):
+    for q in find_quantities(sentence, starts):
         if any(s <= q.start < e for s, e in taken) and not _is_memory(q):
             continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
         in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))

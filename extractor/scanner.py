@@ -93,7 +93,7 @@ def _number(m: regex.Match) -> float | None:
 DIGIT_RUN = regex.compile(r"(?<![\d])\d")
 
 
-def _candidate_starts(text: str) -> list[int]:
+def candidate_starts(text: str) -> list[int]:
     """Where a quantity may start: each digit run (and the sign or dot before it) and each number word.
 
     Number words are found with an Aho-Corasick automaton on the lower-cased text, which
@@ -117,10 +117,10 @@ def _candidate_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def _quantity_matches(text: str):
+def _quantity_matches(text: str, starts: list[int] | None = None):
     """The quantity pattern's matches, tried only at candidate starts, left to right, never overlapping."""
     pattern, reach = quantity_regex(), 0
-    for start in _candidate_starts(text):
+    for start in candidate_starts(text) if starts is None else starts:
         if start < reach:
             continue
         m = pattern.match(text, start, timeout=SCAN_TIMEOUT)
@@ -129,10 +129,11 @@ def _quantity_matches(text: str):
             yield m
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` with its scale, unit and counted noun."""
+def find_quantities(text: str, starts: list[int] | None = None) -> list[Quantity]:
+    """Every number in ``text`` with its scale, unit and counted noun (``starts``: the candidate
+    starts, when the caller has scanned a larger text already)."""
     found = []
-    for m in _quantity_matches(text):
+    for m in _quantity_matches(text, starts):
         value = _number(m)
         if value is None:
             continue
