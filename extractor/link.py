@@ -3,6 +3,7 @@ subject, baseline, benchmark, metric and hardware near a quantity."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -106,13 +107,31 @@ def method_name(text: str, title: str | None, sentences: list[tuple[int, int]] |
 PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})\)")
 
 
+PROPOSE_LEADS = ("we ", "this paper", "this work", "our work", "our paper")
+
+
 def _proposals(text: str, sentences: list[tuple[int, int]]):
-    """``(sentence, match)`` for each sentence that proposes something ("we propose", "this paper presents")."""
+    """``(sentence, match)`` for each sentence that proposes something ("we propose", "this paper presents").
+    PROPOSE is tried only where one of its lead words occurs (found with str.find, which is cheap)."""
+    lowered = text.lower()
+    if not any(w in lowered for w in PROPOSE_WORDS):
+        return
+    leads = sorted({i for lead in PROPOSE_LEADS for i in _occurrences(lowered, lead)})
     for sentence_start, sentence_end in sentences:
+        first = bisect.bisect_left(leads, sentence_start)
         sentence = text[sentence_start:sentence_end]
-        lowered = sentence.lower()
-        if any(w in lowered for w in PROPOSE_WORDS) and (m := PROPOSE.search(sentence)):
-            yield sentence, m
+        for i in leads[first : bisect.bisect_left(leads, sentence_end)]:
+            if m := PROPOSE.match(sentence, i - sentence_start):
+                yield sentence, m
+                break
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i != -1:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]]) -> str | None:
