@@ -22,7 +22,7 @@ REWRITES: list[tuple[str, str]] = [
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
 ]
 _REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
-_TRIGGER = regex.compile(r"[$\\^∼≈–—−⩾⩽`'“”‘’{]")  # a character some rewrite starts with (cheap pre-check)
+_TRIGGER = regex.compile(r"[$\\^∼≈–—−⩾⩽“”‘’]|``|''|\{,\}")  # what some rewrite starts with (a cheap pre-check)
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
 
