@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 CONTRACT_FIELDS = ["kind", "surface", "value", "low", "high", "unit", "qualifier", "subject", "baseline",
                    "benchmark", "metric", "aspect", "hardware", "count", "own"]
@@ -33,5 +33,5 @@ class Claim:
     rule: str
 
     def to_dict(self) -> dict:
-        """The claim as a plain dict, contract fields first."""
-        return asdict(self)
+        """The claim as a plain dict, contract fields first (a shallow copy: every field is a scalar)."""
+        return dict(vars(self))
