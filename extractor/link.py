@@ -14,8 +14,8 @@ from .rules import canonical_benchmark, canonical_metric, load_hardware, read_ro
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
-SENTENCE_BREAK = regex.compile(
-    r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[\"'])(?<!\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca)\.\s+)")
+SENTENCE_BREAK = regex.compile(r"[.!?](\s+)(?=[\p{Lu}\d(\[\"'])")
+ABBREVIATION = regex.compile(r"\b(?:e\.g|i\.e|et al|vs|Fig|Figs|approx|etc|cf|resp|Eq|No|Sec|al|ca)\.$")
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
     [\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)
@@ -42,7 +42,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text``; none is longer than MAX_SENTENCE, so linking stays linear."""
     spans, start = [], 0
     for m in SENTENCE_BREAK.finditer(text):
-        spans.extend(_pieces(text, start, m.start()))
+        if ABBREVIATION.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue  # "e.g. BERT", "et al. Their"
+        spans.extend(_pieces(text, start, m.start(1)))
         start = m.end()
     spans.extend(_pieces(text, start, len(text)))
     return spans
