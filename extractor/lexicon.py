@@ -168,13 +168,15 @@ def _catalogue_names(kind: str) -> set[str]:
     if kind == "hardware":
         rows = read_rows("hardware.csv", ("name", "vendor", "class"))
         return {a for row in rows for a in aliases(row, "name")}
+    if kind == "metrics":
+        return {alias for metric in load_metrics().values() for alias in metric.aliases}
     rows = read_rows("benchmarks.csv", ("name",))
     return {a for row in rows for a in aliases(row, "name") if a != a.lower() or len(a) > 3}
 
 
 @functools.cache
 def catalogue_automaton(kind: str):
-    """An Aho-Corasick automaton of a catalogue's lower-cased aliases ("hardware" or "benchmarks")."""
+    """An Aho-Corasick automaton of a catalogue's lower-cased aliases ("hardware", "benchmarks", "metrics")."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
@@ -192,7 +194,7 @@ def find_catalogue_names(text: str, kind: str, plurals: bool = False) -> list[tu
     and longest first, never overlapping; aliases of 3 characters or fewer must match case exactly."""
     lowered = text.lower()
     if len(lowered) != len(text):  # lower() changed the length (rare scripts): use the regex
-        pattern = hardware_regex() if kind == "hardware" else benchmark_regex()
+        pattern = {"hardware": hardware_regex, "benchmarks": benchmark_regex, "metrics": metric_regex}[kind]()
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     valid = []
     for end_index, alias in catalogue_automaton(kind).iter(lowered):

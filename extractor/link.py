@@ -171,9 +171,9 @@ def nearest(matches, position: int, limit: int) -> regex.Match | None:
 def find_metric(sentence: str, start: int, end: int) -> str | None:
     """The metric named nearest a quantity in its clause."""
     lo, hi = clause_around(sentence, start, end, 70)
-    in_clause = (m for m in _matches(lexicon.metric_regex(), sentence) if m.start() >= lo and m.end() <= hi)
+    in_clause = (m for m in _catalogue_spans(sentence, "metrics") if m.start() >= lo and m.end() <= hi)
     m = nearest(in_clause, (start + end) // 2, 60)
-    return canonical_metric(m.group()) if m else None
+    return canonical_metric(m.name) if m else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -183,13 +183,14 @@ def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=64)
-def _benchmark_spans(sentence: str) -> list:
-    return [_Span(s, e, alias) for s, e, alias in lexicon.find_catalogue_names(sentence, "benchmarks")]
+def _catalogue_spans(sentence: str, kind: str) -> list:
+    """Names of one catalogue in a sentence, kept while the sentence's claims are linked."""
+    return [_Span(s, e, alias) for s, e, alias in lexicon.find_catalogue_names(sentence, kind)]
 
 
 def find_benchmark(sentence: str, start: int) -> str | None:
     """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
-    m = nearest(_benchmark_spans(sentence), start, 120)
+    m = nearest(_catalogue_spans(sentence, "benchmarks"), start, 120)
     if m:
         return canonical_benchmark(m.name)
     for on in ON_NAME.finditer(sentence):
