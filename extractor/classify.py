@@ -200,7 +200,7 @@ def _metric_of_before(before: str) -> bool:
     if m and "score" in m.group().lower():
         return True
     tail = _re(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$").search(before)
-    return bool(tail and lexicon.metric_regex().fullmatch(tail["metric"].strip("(")))
+    return bool(tail and lexicon.is_listed(tail["metric"].strip("("), "metrics"))
 
 
 def _is_change_end(text: str, q: Quantity) -> bool:

@@ -45,12 +45,12 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     sentences = link.split_sentences(plain)
     method = link.method_name(plain, title, sentences)
     claims: list[Claim] = []
-    introduced = False
     devices, starts = find_devices(plain), candidate_starts(plain)  # scanned once, handed to each sentence
+    first_our = link.OUR.search(plain)  # "we", "our", "this paper": the method is introduced from that sentence on
     try:
         for s_start, s_end in sentences:
             sentence = plain[s_start:s_end]
-            introduced = introduced or bool(link.OUR.search(sentence))
+            introduced = first_our is not None and first_our.start() < s_end
             here = _within(starts, s_start, s_end)
             found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end]
             if here or found:

@@ -175,6 +175,19 @@ def _catalogue_names(kind: str) -> set[str]:
 
 
 @functools.cache
+def _listed_names(kind: str) -> tuple[frozenset[str], frozenset[str]]:
+    names = _catalogue_names(kind)
+    return frozenset(n for n in names if len(n) <= 3), frozenset(n.lower() for n in names if len(n) > 3)
+
+
+def is_listed(name: str, kind: str) -> bool:
+    """True when ``name`` is, whole, one of a catalogue's names ("hardware", "benchmarks", "metrics");
+    names of 3 characters or fewer must match case exactly. A set look-up, not a regex scan."""
+    exact, any_case = _listed_names(kind)
+    return name in exact or name.lower() in any_case
+
+
+@functools.cache
 def catalogue_automaton(kind: str):
     """An Aho-Corasick automaton of a catalogue's lower-cased aliases ("hardware", "benchmarks", "metrics")."""
     import ahocorasick

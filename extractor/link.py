@@ -79,8 +79,8 @@ def title_name(title: str | None) -> str | None:
     """The name before a title's colon ("MuLan: Adapting ..."), when it is shaped like a name."""
     if not title or ":" not in title:
         return None
-    prefix = regex.sub(r"\s*\([^()]*\)\s*$", "", title.split(":", 1)[0]).strip().strip("\"'`")
-    prefix = regex.sub(r"\s+\d+(?:\.\d+)?$", "", prefix)  # "Distilled Decoding 1" names "Distilled Decoding"
+    prefix = _re(r"\s*\([^()]*\)\s*$").sub("", title.split(":", 1)[0]).strip().strip("\"'`")
+    prefix = _re(r"\s+\d+(?:\.\d+)?$").sub("", prefix)  # "Distilled Decoding 1" names "Distilled Decoding"
     words = prefix.split()
     title_case = all(w[:1].isupper() or w[:1].isdigit() for w in words)
     # a name: one word, a word shaped like a name, or two title-case words ("Model Surgery");
@@ -93,9 +93,10 @@ def title_name(title: str | None) -> str | None:
 
 def defined_acronym(text: str, name: str) -> str | None:
     """The acronym the text defines for a long name: "Emergent Mixture-of-Experts (EMoE)" -> "EMoE"."""
-    if " " not in name and "-" not in name:
+    if (" " not in name and "-" not in name) or (first := text.find(name)) == -1:
         return None
-    m = regex.search(regex.escape(name) + r"[\w\s\-]{0,60}?\((?P<acr>[\p{L}][\w\-]{1,15})\)", text)
+    # regex's own bounded cache keeps the pattern (_re's cache is unbounded: one pattern per paper would grow)
+    m = regex.search(regex.escape(name) + r"[\w\s\-]{0,60}?\((?P<acr>[\p{L}][\w\-]{1,15})\)", text, pos=first)
     return m["acr"] if m and is_model_name(m["acr"]) else None
 
 
@@ -143,7 +144,7 @@ def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]])
     if proposals:  # "we propose Foo Bar (FB)": the acronym
         sentence, m = proposals[0]
         acronym = PAREN_ACRONYM.search(sentence, m.end(), min(len(sentence), m.end() + 160))
-        if acronym and is_model_name(acronym["acr"]) and not lexicon.metric_regex().fullmatch(acronym["acr"]):
+        if acronym and is_model_name(acronym["acr"]) and not lexicon.is_listed(acronym["acr"], "metrics"):
             return acronym["acr"]
     for sentence, m in proposals:
         direct = _re(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)").match(sentence[m.end():])
@@ -195,8 +196,8 @@ def find_benchmark(sentence: str, start: int) -> str | None:
         return canonical_benchmark(m.name)
     for on in ON_NAME.finditer(sentence):
         name = clean_name(on["name"])
-        if abs(on.start() - start) < 80 and is_model_name(name) and not lexicon.metric_regex().fullmatch(name) \
-                and not lexicon.hardware_regex().fullmatch(name):
+        if abs(on.start() - start) < 80 and is_model_name(name) and not lexicon.is_listed(name, "metrics") \
+                and not lexicon.is_listed(name, "hardware"):
             return name
     return None
 
@@ -252,7 +253,7 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
     lead = LEAD_IN.match(sentence, clause_start)
     token = NAME.match(sentence, lead.end() if lead else clause_start)
     if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
-            and not lexicon.metric_regex().fullmatch(clean_name(token.group())):
+            and not lexicon.is_listed(clean_name(token.group()), "metrics"):
         name = clean_name(token.group())
         if method and (name.lower().startswith(method.lower()) or method.lower().startswith(name.lower())):
             return method

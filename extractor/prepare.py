@@ -22,7 +22,8 @@ REWRITES: list[tuple[str, str]] = [
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
 ]
 _REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
-_TRIGGER = regex.compile(r"[$\\^∼≈–—−⩾⩽“”‘’]|``|''|\{,\}")  # what some rewrite starts with (a cheap pre-check)
+# What some rewrite starts with: a cheap pre-check (str `in` is several times faster than a regex scan).
+_TRIGGERS = (*"$\\^∼≈–—−⩾⩽“”‘’", "``", "''", "{,}")
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
 
@@ -64,7 +65,7 @@ def _replacement(match: regex.Match) -> str:
 
 def prepare(text: str) -> Prepared:
     """Rewrite ``text`` for scanning; spans map back with ``Prepared.to_original``."""
-    if not _TRIGGER.search(text) or not _REWRITE_RE.search(text):
+    if not any(t in text for t in _TRIGGERS) or not _REWRITE_RE.search(text):
         return Prepared(text, text, ())
     out, segments, last, length = [], [], 0, 0
     for m in _REWRITE_RE.finditer(text):
