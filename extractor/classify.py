@@ -45,7 +45,7 @@ FAMILY_KIND = {"byte": "memory", "time": "time", "gpu_time": "compute", "flop": 
                "throughput": "throughput", "energy": "energy", "power": "energy"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs three times as much to build
 class Reading:
     """What a quantity was read as."""
 
@@ -302,6 +302,11 @@ def _qualifier_after_regex() -> regex.Pattern:
     return regex.compile(rf"\s*(?:[\p{{L}}-]+\s+)?,?\s*(?P<phrase>(?i:{lexicon.alternation(words)}))\b")
 
 
+@functools.cache
+def _before_phrases() -> tuple[str, ...]:
+    return tuple(phrase for phrase, _ in lexicon.qualifier_phrases()["before"])  # one endswith() tests them all
+
+
 def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     """The qualifier written before or after a quantity ("up to", "~", "on average", "10+")."""
     if q.plus:
@@ -309,7 +314,8 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     before = text[max(previous_end, q.start - 40) : q.start].lower().rstrip()
     if q.sign == "±":
         return "approx"
-    for phrase, qualifier in lexicon.qualifier_phrases()["before"]:
+    phrases = lexicon.qualifier_phrases()["before"]
+    for phrase, qualifier in phrases if before.endswith(_before_phrases()) else ():
         if before.endswith(phrase) and (not phrase[0].isalpha() or not before[: -len(phrase)][-1:].isalpha()):
             return qualifier
     after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 25))
