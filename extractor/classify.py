@@ -3,6 +3,7 @@ qualifier and aspect, from its unit or noun and the words around it."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -68,15 +69,28 @@ def clause_around(text: str, start: int, end: int, reach: int = 90) -> tuple[int
     return lo, end + (edge.start() if edge else len(right))
 
 
-def cue_roles(text: str, lo: int, hi: int) -> list[tuple[str, str | None, int]]:
-    """``(role, aspect, position)`` of every cue between ``lo`` and ``hi``."""
+def cue_roles(text: str, lo: int, hi: int, names: dict | None = None) -> list[tuple[str, str | None, int]]:
+    """``(role, aspect, position)`` of every cue starting between ``lo`` and ``hi``, read left to right,
+    longest first, never overlapping (``names``: ``lexicon.find_names(text)``, when the caller has it)."""
     roles = lexicon.cue_roles_by_word()
-    found = []
-    for m in lexicon.cue_regex().finditer(text, lo, min(len(text), hi + 20)):  # a cue may run past hi
-        if m.start() >= hi:
+    cues = (names or lexicon.find_names(text))["cues"]
+    limit, reach, found = min(len(text), hi + 20), lo, []  # a cue may run a little past hi
+    for start, end, cue in cues[bisect.bisect_left(cues, lo, key=_start) :]:
+        if start >= hi:
             break
-        found.append((*roles[m.group().lower()], m.start()))
+        if start >= reach and end <= limit:
+            found.append((*roles[cue], start))
+            reach = end
     return found
+
+
+def _start(span: tuple) -> int:
+    return span[0]
+
+
+def _metric_between(text: str, lo: int, hi: int, names: dict | None) -> bool:
+    """True when a metric's name lies in ``text[lo:hi]``."""
+    return any(lo <= s and e <= hi for s, e, _ in (names or lexicon.find_names(text))["metrics"])
 
 
 def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float | None, float | None]:
@@ -87,15 +101,15 @@ def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float |
     return q.value * factor, None, None
 
 
-def read_factor(text: str, q: Quantity) -> Reading:
+def read_factor(text: str, q: Quantity, names: dict | None = None) -> Reading:
     """A factor (x, times, -fold, an order of magnitude): a speedup or a reduction."""
     lo, hi = clause_around(text, q.start, q.end)
-    right_after = [c for c in cue_roles(text, q.end, min(hi, q.end + 25)) if c[0] in ("speed", "cost", "reduce")]
+    right_after = [c for c in cue_roles(text, q.end, min(hi, q.end + 25), names) if c[0] in ("speed", "cost", "reduce")]
     if right_after:  # "7.5x fewer parameters and 9.4x faster": the word after the factor decides
         lo, hi = q.start, min(hi, q.end + 25)
-    cues = cue_roles(text, lo, hi)
+    cues = cue_roles(text, lo, hi, names)
     if not any(r in ("speed", "cost", "reduce") for r, _, _ in cues):
-        cues = cue_roles(text, max(0, q.start - 60), hi)  # a bare "(65X)": read the words before it
+        cues = cue_roles(text, max(0, q.start - 60), hi, names)  # a bare "(65X)": read the words before it
     speed = [c for c in cues if c[0] == "speed"]
     cost = [c for c in cues if c[0] in ("cost", "reduce")]
     value, low, high = _scaled(q)
@@ -105,7 +119,7 @@ def read_factor(text: str, q: Quantity) -> Reading:
     return Reading(kind, value, low, high, "x", aspects[0][1] if aspects else None, f"factor:{kind}")
 
 
-def read_percent(text: str, q: Quantity, point: bool) -> Reading:
+def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None) -> Reading:
     """A percentage or points: a share of a cost, an improvement, or a score."""
     unit = "point" if point else "%"
     value, low, high = _scaled(q)
@@ -124,26 +138,26 @@ def read_percent(text: str, q: Quantity, point: bool) -> Reading:
     lo, hi = clause_around(text, q.start, q.end, 60)
     next_number = DIGIT.search(text, q.end, hi)  # cues beyond the next number belong to it
     hi = next_number.start() if next_number else hi
-    near_after = cue_roles(text, q.end, min(hi, q.end + 40))
-    near_before = cue_roles(text, max(lo, q.start - 45), q.start)
+    near_after = cue_roles(text, q.end, min(hi, q.end + 40), names)
+    near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-"):  # a signed number is a difference
-        return _improvement(text, q, value, low, high, unit, lo, hi)
+        return _improvement(text, q, value, low, high, unit, lo, hi, names)
     if q.sign != "+" and _metric_of_before(before):
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
     gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and not SCORE_CUE.search(before[-25:])) or (point and not SCORE_CUE.search(before)) or q.sign == "+":
-        return _improvement(text, q, value, low, high, unit, lo, hi)
-    if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q) and \
-            any(r in ("gain", "reduce", "drop") for r, _, _ in cue_roles(text, lo, hi)):
+        return _improvement(text, q, value, low, high, unit, lo, hi, names)
+    if not point and not SCORE_CUE.search(before[-25:]) and not _has_metric(text, q, names) and \
+            any(r in ("gain", "reduce", "drop") for r, _, _ in cue_roles(text, lo, hi, names)):
         return Reading("improvement", value, low, high, unit, None, "percent:improvement-in-clause")
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
-def _improvement(text, q, value, low, high, unit, lo, hi) -> Reading:
-    near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40))
+def _improvement(text, q, value, low, high, unit, lo, hi, names) -> Reading:
+    near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40), names)
     cost_after = COST_NOUN_AFTER.match(text, q.end)
-    measured = cue_roles(text, q.end, min(len(text), q.end + 25))  # what follows the number is what it measures
+    measured = cue_roles(text, q.end, min(len(text), q.end + 25), names)  # what follows the number is what it measures
     worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not cost_after
                                                     and not any(r in ("cost", "reduce") for r, _, _ in measured))
     sign = -1 if worse else 1
@@ -152,12 +166,12 @@ def _improvement(text, q, value, low, high, unit, lo, hi) -> Reading:
                    aspects[0][1] if aspects else None, "percent:improvement")
 
 
-def _has_metric(text: str, q: Quantity) -> bool:
+def _has_metric(text: str, q: Quantity, names: dict | None) -> bool:
     lo, hi = clause_around(text, q.start, q.end, 50)
-    return bool(lexicon.metric_regex().search(text, lo, hi))
+    return _metric_between(text, lo, hi, names)
 
 
-def read_bare(text: str, q: Quantity) -> Reading | None:
+def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | None:
     """A bare number beside a metric ("FID of 2.25", "BLEU 38.61", "+0.53"): a score or an improvement."""
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
@@ -169,14 +183,14 @@ def read_bare(text: str, q: Quantity) -> Reading | None:
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
     before = text[max(0, q.start - 40) : q.start]
-    if (q.sign != "+" and _metric_of_before(before)) or (_is_change_end(text, q) and lexicon.metric_regex().search(text, max(0, q.start - 150), q.start)):
+    if (q.sign != "+" and _metric_of_before(before)) or (_is_change_end(text, q) and _metric_between(text, max(0, q.start - 150), q.start, names)):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     lo, hi = clause_around(text, q.start, q.end, 60)
-    if not lexicon.metric_regex().search(text, lo, hi) and q.sign != "+" and not gain_after:
+    if not _metric_between(text, lo, hi, names) and q.sign != "+" and not gain_after:
         return None
-    reading = read_percent(text, q, point=True)
+    reading = read_percent(text, q, point=True, names=names)
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
-            and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30)):
+            and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30), names):
         return Reading("score", q.value, None, None, "point", None, "bare:score")
     return replace_rule(reading, "bare:" + reading.kind)
 
@@ -214,7 +228,7 @@ def _is_change_end(text: str, q: Quantity) -> bool:
     return bool(m) and _is_change(text, q.start - len(before) + m.start() + 5)
 
 
-def read_quantity(text: str, q: Quantity) -> Reading | None:
+def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading | None:
     """The reading of one quantity, or None when it is not a claim."""
     spelling = lexicon.lookup_unit(q.unit) if q.unit else None
     after = text[q.end : q.end + 60]
@@ -231,9 +245,9 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         if spelling.family == "factor":
             if _re(r"\s?\d").match(after):
                 return None  # "64times 64": a resolution
-            return read_factor(text, q)
+            return read_factor(text, q, names)
         if spelling.family in ("percent", "point"):
-            return read_percent(text, q, spelling.family == "point")
+            return read_percent(text, q, spelling.family == "point", names)
         value, low, high = _scaled(q, spelling.multiplier)
         kind = FAMILY_KIND[spelling.family]
         if spelling.family == "time" and (m := HOURS_OF.match(after)):
@@ -250,7 +264,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
                                              or _re(r"\bby\s+(?:more than\s+|nearly\s+|about\s+|over\s+|almost\s+)?$").search(text[max(0, q.start - 20) : q.start])):
         return None  # "we run it twice"
     if q.written.lower().endswith(("magnitude", "fold", "twice")):
-        return read_factor(text, q)
+        return read_factor(text, q, names)
     if q.noun:
         noun = lexicon.nouns().get(q.noun.lower())
         if noun is None or noun.kind == "exclude":
@@ -269,7 +283,7 @@ def read_quantity(text: str, q: Quantity) -> Reading | None:
         return Reading("memory", q.value * 1e9, None, None, "byte", None, "scale:gigabytes") if near_device else None
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
-    return read_bare(text, q)
+    return read_bare(text, q, names)
 
 
 NAME_BEFORE = regex.compile(r"(?:[\p{Lu}][\p{L}\p{N}\-.]*(?:\s+\d+(?:\.\d+)?)?\s+(?:\d+(?:\.\d+)?[BMK]\s*(?:,|and|or)\s+)?|-)$")

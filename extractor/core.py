@@ -17,6 +17,7 @@ from .claim import Claim
 from .errors import ExtractionTimeout
 from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
+from . import lexicon
 from .lexicon import lookup_unit
 from .prepare import prepare, widen_to_math
 from .scanner import Quantity, _is_change, candidate_starts, find_quantities
@@ -45,7 +46,8 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     sentences = link.split_sentences(plain)
     method = link.method_name(plain, title, sentences)
     claims: list[Claim] = []
-    devices, starts = find_devices(plain), candidate_starts(plain)  # scanned once, handed to each sentence
+    names = lexicon.find_names(plain)  # every listed word, found once and handed to each sentence
+    devices, starts = find_devices(plain, names), candidate_starts(plain, names)
     first_our = link.OUR.search(plain)  # "we", "our", "this paper": the method is introduced from that sentence on
     try:
         for s_start, s_end in sentences:
@@ -54,7 +56,8 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
             here = _within(starts, s_start, s_end)
             found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end]
             if here or found:
-                claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced, found, here))
+                claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced, found, here,
+                                               lexicon.names_within(names, s_start, s_end)))
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
     return claims
@@ -66,7 +69,7 @@ def _within(starts: list[int], lo: int, hi: int) -> list[int]:
 
 
 def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool,
-                     devices: list, starts: list[int]) -> list[Claim]:
+                     devices: list, starts: list[int], names: dict) -> list[Claim]:
     out = [_device_claim(prepared, sentence, offset, d) for d in devices]
     taken = [(s, e) for s, e, _, _ in devices]
     previous: tuple[Quantity, str] | None = None
@@ -77,7 +80,7 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         if any(s <= q.start < e for s, e in taken) and not _is_memory(q):
             continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
         in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))
-        reading = read_quantity(sentence, q)
+        reading = read_quantity(sentence, q, names)
         if in_list:
             reading = _like_list_neighbour(q, reading, last)
         elif last_result and (RESULT_LIST_GAP.match(sentence[last_result[0] : q.start])
@@ -92,12 +95,12 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
             qualifier = previous[1]
         previous = (q, qualifier)
-        last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced)
+        last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced, names)
         if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
                 and LIST_GAP.match(sentence[pending_bare.end : q.start]):
             first = Reading(reading.kind, pending_bare.value, None, None, "point", reading.aspect, "bare:list-head")
             out.append(_claim(prepared, sentence, offset, pending_bare, first,
-                              qualifier_of(sentence, pending_bare, 0), method, introduced))
+                              qualifier_of(sentence, pending_bare, 0), method, introduced, names))
         pending_bare = None
         out.append(last)
         if last.kind in ("score", "improvement"):
@@ -144,7 +147,7 @@ def _span(prepared, offset: int, start: int, end: int) -> tuple[int, int, str]:
     return s, e, prepared.original[s:e]
 
 
-def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, introduced) -> Claim:
+def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, introduced, names) -> Claim:
     start, end, surface = _span(prepared, offset, q.start, q.end)
     is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
@@ -155,10 +158,10 @@ def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, 
     return Claim(
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
-        benchmark=link.find_benchmark(sentence, q.start) if result else None,
-        metric=link.find_metric(sentence, q.start, q.end) if result else None,
+        benchmark=link.find_benchmark(sentence, q.start, names) if result else None,
+        metric=link.find_metric(sentence, q.start, q.end, names) if result else None,
         aspect=reading.aspect,
-        hardware=link.find_hardware(sentence, q.start) if reading.kind in PERFORMANCE_KINDS else None,
+        hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,
         count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from,
         start=start, end=end, sentence=prepared.original[slice(*prepared.to_original(offset, offset + len(sentence)))],
         rule=reading.rule)

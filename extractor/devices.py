@@ -27,10 +27,11 @@ def _count(written: str | None) -> int | None:
     return int(digits) if digits.isdigit() else WORD_COUNTS.get(written.lower())
 
 
-def find_devices(text: str) -> list[tuple[int, int, str, int | None]]:
-    """``(start, end, canonical name or class, count)`` of every device mention."""
+def find_devices(text: str, names: dict | None = None) -> list[tuple[int, int, str, int | None]]:
+    """``(start, end, canonical name or class, count)`` of every device mention (``names``: the result
+    of ``lexicon.find_names(text)``, when the caller has it)."""
     found = []
-    for m_start, m_end, alias in lexicon.find_hardware_names(text):
+    for m_start, m_end, alias in (names or lexicon.find_names(text))["hardware"]:
         device = load_hardware().get(alias.lower())
         if device and not regex.match(r"[\s-]*(?:GPU|TPU)?[\s-]*(?:hours?|days?)\b", text[m_end : m_end + 16], regex.I):
             before = PREFIX.search(text, max(0, m_start - 30), m_start)

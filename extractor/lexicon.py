@@ -3,6 +3,7 @@ scanner uses. Each fragment is built from data, longest spelling first."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -108,12 +109,6 @@ def cue_roles_by_word() -> dict[str, tuple[str, str | None]]:
     return {c: (r, a) for c, r, a in cues()}
 
 
-@functools.cache
-def cue_regex() -> regex.Pattern:
-    """One regex finding every cue at a word start."""
-    return regex.compile(r"(?<![\p{L}])(?:" + alternation(c for c, _, _ in cues()) + ")", regex.I)
-
-
 def _names_regex(names) -> regex.Pattern:
     short = [n for n in names if len(n) <= 3]
     long = [n for n in names if len(n) > 3]
@@ -128,39 +123,6 @@ def metric_regex() -> regex.Pattern:
     for metric in load_metrics().values():
         names.update(metric.aliases)
     return _names_regex(names)
-
-
-@functools.cache
-def benchmark_regex() -> regex.Pattern:
-    """Every benchmark alias as a whole word."""
-    names = set(load_benchmarks())
-    originals = {a for a in names}
-    from .rules import aliases
-    for row in read_rows("benchmarks.csv", ("name",)):
-        originals.update(aliases(row, "name"))
-    return _names_regex({n for n in originals if n != n.lower() or len(n) > 3})
-
-
-@functools.cache
-def hardware_regex() -> regex.Pattern:
-    """Every hardware alias as a whole word."""
-    from .rules import aliases
-    names = set()
-    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
-        names.update(aliases(row, "name"))
-    return _names_regex(names)
-
-
-@functools.cache
-def number_word_automaton():
-    """An Aho-Corasick automaton of the number words (lower-cased)."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in number_words():
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 def _catalogue_names(kind: str) -> set[str]:
@@ -187,14 +149,31 @@ def is_listed(name: str, kind: str) -> bool:
     return name in exact or name.lower() in any_case
 
 
+NAME_KINDS = ("numbers", "cues", "hardware", "benchmarks", "metrics")
+CATALOGUES = ("hardware", "benchmarks", "metrics")
+
+
 @functools.cache
-def catalogue_automaton(kind: str):
-    """An Aho-Corasick automaton of a catalogue's lower-cased aliases ("hardware", "benchmarks", "metrics")."""
+def name_automaton():
+    """One Aho-Corasick automaton of every listed word, lower-cased: number words, cues, and the
+    hardware, benchmark and metric aliases. A key holds ``(length, exact spellings or None, entries)``:
+    a key whose every entry is a short alias matched case exactly keeps those spellings, so the
+    many lower-case hits of "is" or "ar" are dropped with one set look-up."""
     import ahocorasick
 
+    entries: dict[str, set[tuple[str, str]]] = {}
+    for word in number_words():
+        entries.setdefault(word, set()).add(("numbers", word))
+    for cue, _, _ in cues():
+        entries.setdefault(cue, set()).add(("cues", cue))
+    for kind in CATALOGUES:
+        for alias in _catalogue_names(kind):
+            entries.setdefault(alias.lower(), set()).add((kind, alias))
     automaton = ahocorasick.Automaton()
-    for alias in _catalogue_names(kind):
-        automaton.add_word(alias.lower(), alias)
+    for key, found in entries.items():
+        short = all(kind in CATALOGUES and len(alias) <= 3 for kind, alias in found)
+        exact = frozenset(alias for _, alias in found) if short else None
+        automaton.add_word(key, (len(key), exact, tuple(sorted(found))))
     automaton.make_automaton()
     return automaton
 
@@ -202,33 +181,73 @@ def catalogue_automaton(kind: str):
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 
 
-def find_catalogue_names(text: str, kind: str, plurals: bool = False) -> list[tuple[int, int, str]]:
-    """``(start, end, alias)`` of a catalogue's names as whole words (the alias as catalogued), leftmost
-    and longest first, never overlapping; aliases of 3 characters or fewer must match case exactly."""
+def _lower_same_length(text: str) -> str:
     lowered = text.lower()
-    if len(lowered) != len(text):  # lower() changed the length (rare scripts): use the regex
-        pattern = {"hardware": hardware_regex, "benchmarks": benchmark_regex, "metrics": metric_regex}[kind]()
-        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
-    valid = []
-    for end_index, alias in catalogue_automaton(kind).iter(lowered):
-        start, end = end_index - len(alias) + 1, end_index + 1
-        if len(alias) <= 3 and text[start:end] != alias:
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lower-cases to two characters
+
+
+def find_names(text: str) -> dict[str, list]:
+    """Every listed word in ``text``, found in one Aho-Corasick pass, by kind (``NAME_KINDS``):
+
+    - ``"numbers"``: the start of each number word not glued to a letter before it;
+    - ``"cues"``: ``(start, end, cue)`` of each cue at a word start, every one, longest first at a start;
+    - ``"hardware"``, ``"benchmarks"``, ``"metrics"``: ``(start, end, alias)`` of the catalogue's names as
+      whole words, leftmost and longest first, never overlapping; aliases of 3 characters or fewer
+      match case exactly; a device may take a plural "s" ("A100s").
+    """
+    found: dict[str, list] = {kind: [] for kind in NAME_KINDS}
+    for end_index, (length, exact, entries) in name_automaton().iter(_lower_same_length(text)):
+        start, end = end_index - length + 1, end_index + 1
+        if exact is not None and text[start:end] not in exact:
             continue
-        before, after = text[start - 1 : start], text[end : end + 2]
-        if plurals and after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
-            after, end = after[1:], end + 1  # "eight A100s"
-        if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
-                or (after[:1] == "-" and after[1:2].isdigit()):
-            continue
-        valid.append((start, -end, alias))
-    found, reach = [], -1
-    for start, neg_end, alias in sorted(valid):
-        if start >= reach:
-            found.append((start, -neg_end, alias))
-            reach = -neg_end
+        for kind, alias in entries:
+            if kind in ("numbers", "cues"):
+                if not (start and text[start - 1].isalpha()):
+                    found[kind].append(start if kind == "numbers" else (start, end, alias))
+            elif span := _whole_word(text, start, end, alias, plural=kind == "hardware"):
+                found[kind].append(span)
+    found["numbers"].sort()
+    found["cues"].sort(key=lambda c: (c[0], -c[1]))
+    for kind in CATALOGUES:
+        found[kind] = _leftmost_longest(found[kind])
     return found
 
 
-def find_hardware_names(text: str) -> list[tuple[int, int, str]]:
-    """Catalogue devices in ``text`` ("A100", "NVIDIA TX2", plurals such as "A100s")."""
-    return find_catalogue_names(text, "hardware", plurals=True)
+def _whole_word(text: str, start: int, end: int, alias: str, plural: bool) -> tuple[int, int, str] | None:
+    if len(alias) <= 3 and text[start:end] != alias:
+        return None
+    before, after = text[start - 1 : start], text[end : end + 2]
+    if plural and after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
+        after, end = after[1:], end + 1  # "eight A100s"
+    if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
+            or (after[:1] == "-" and after[1:2].isdigit()):
+        return None
+    return start, end, alias
+
+
+def _leftmost_longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept, reach = [], -1
+    for start, end, alias in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        if start >= reach:
+            kept.append((start, end, alias))
+            reach = end
+    return kept
+
+
+def names_within(names: dict[str, list], lo: int, hi: int) -> dict[str, list]:
+    """The names of a text (``find_names``) that lie in ``text[lo:hi]``, with offsets from ``lo``."""
+    out: dict[str, list] = {}
+    for kind, spans in names.items():
+        if kind == "numbers":
+            out[kind] = [p - lo for p in spans[bisect.bisect_left(spans, lo) : bisect.bisect_left(spans, hi)]]
+        else:
+            first = bisect.bisect_left(spans, lo, key=_start)
+            last = bisect.bisect_left(spans, hi, key=_start)
+            out[kind] = [(s - lo, e - lo, a) for s, e, a in spans[first:last] if e <= hi]
+    return out
+
+
+def _start(span: tuple) -> int:
+    return span[0]

@@ -169,10 +169,11 @@ def nearest(matches, position: int, limit: int) -> regex.Match | None:
     return best
 
 
-def find_metric(sentence: str, start: int, end: int) -> str | None:
-    """The metric named nearest a quantity in its clause."""
+def find_metric(sentence: str, start: int, end: int, names: dict | None = None) -> str | None:
+    """The metric named nearest a quantity in its clause (``names``: ``lexicon.find_names(sentence)``,
+    when the caller has it; so for the other finders)."""
     lo, hi = clause_around(sentence, start, end, 70)
-    in_clause = (m for m in _catalogue_spans(sentence, "metrics") if m.start() >= lo and m.end() <= hi)
+    in_clause = (m for m in _spans(sentence, "metrics", names) if m.start() >= lo and m.end() <= hi)
     m = nearest(in_clause, (start + end) // 2, 60)
     return canonical_metric(m.name) if m else None
 
@@ -183,15 +184,14 @@ def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
     return tuple(pattern.finditer(sentence))
 
 
-@functools.lru_cache(maxsize=64)
-def _catalogue_spans(sentence: str, kind: str) -> list:
-    """Names of one catalogue in a sentence, kept while the sentence's claims are linked."""
-    return [_Span(s, e, alias) for s, e, alias in lexicon.find_catalogue_names(sentence, kind)]
+def _spans(sentence: str, kind: str, names: dict | None) -> list:
+    """Names of one catalogue in a sentence, as spans ``nearest`` can rank."""
+    return [_Span(s, e, alias) for s, e, alias in (names or lexicon.find_names(sentence))[kind]]
 
 
-def find_benchmark(sentence: str, start: int) -> str | None:
+def find_benchmark(sentence: str, start: int, names: dict | None = None) -> str | None:
     """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
-    m = nearest(_catalogue_spans(sentence, "benchmarks"), start, 120)
+    m = nearest(_spans(sentence, "benchmarks", names), start, 120)
     if m:
         return canonical_benchmark(m.name)
     for on in ON_NAME.finditer(sentence):
@@ -279,10 +279,9 @@ class _Span:
 GENERIC_DEVICE_WORD = regex.compile(r"\b(?:GPU|TPU|CPU|NPU)s?\b")
 
 
-def find_hardware(sentence: str, start: int) -> str | None:
+def find_hardware(sentence: str, start: int, names: dict | None = None) -> str | None:
     """The device named nearest a performance claim in its sentence."""
-    spans = [_Span(s, e, alias) for s, e, alias in lexicon.find_hardware_names(sentence)]
-    m = nearest(spans, start, 200)
+    m = nearest(_spans(sentence, "hardware", names), start, 200)
     if m:
         return load_hardware()[m.name.lower()].name
     generic = nearest(GENERIC_DEVICE_WORD.finditer(sentence), start, 100) if "PU" in sentence else None

@@ -93,11 +93,11 @@ def _number(m: regex.Match) -> float | None:
 DIGIT_RUN = regex.compile(r"(?<![\d])\d")
 
 
-def candidate_starts(text: str) -> list[int]:
+def candidate_starts(text: str, names: dict | None = None) -> list[int]:
     """Where a quantity may start: each digit run (and the sign or dot before it) and each number word.
 
-    Number words are found with an Aho-Corasick automaton on the lower-cased text, which
-    is far cheaper than letting the regex try its word alternation at every position."""
+    Number words come from ``lexicon.find_names`` (``names``: its result for ``text``, when the caller
+    has it): an Aho-Corasick pass is far cheaper than the regex trying its word alternation everywhere."""
     starts = set()
     for m in DIGIT_RUN.finditer(text):
         start = m.start()
@@ -106,14 +106,7 @@ def candidate_starts(text: str) -> list[int]:
         starts.add(start)
         if start and text[start - 1] in "+-±.":
             starts.add(start - 1)
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        for end_index, word in lexicon.number_word_automaton().iter(lowered):
-            start = end_index - len(word) + 1
-            if not (start and text[start - 1].isalpha()):
-                starts.add(start)
-    else:  # lower() changed the length (rare scripts): let the regex find the words itself
-        starts.update(m.start() for m in quantity_regex().finditer(text, timeout=SCAN_TIMEOUT))
+    starts.update((names or lexicon.find_names(text))["numbers"])
     return sorted(starts)
 
 
