@@ -246,19 +246,29 @@ LEAD_IN = regex.compile(r"^\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+
 
 def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
     """The system a claim is about: a name opening its clause followed by a verb, else the paper's method."""
-    clause_start = max(sentence.rfind(";", 0, start) + 1, 0)
-    ours = OUR_NAME.match(sentence, clause_start)
-    if ours and ours.end() <= start and ours["name"] not in generic_names():
-        return ours["name"]  # "Our Flame system labels ..."
-    lead = LEAD_IN.match(sentence, clause_start)
-    token = NAME.match(sentence, lead.end() if lead else clause_start)
-    if token and token.end() <= start and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
-            and not lexicon.is_listed(clean_name(token.group()), "metrics"):
-        name = clean_name(token.group())
+    ours, named = _clause_subjects(sentence, sentence.rfind(";", 0, start) + 1)
+    if ours and ours[1] <= start:
+        return ours[0]  # "Our Flame system labels ..."
+    if named and named[1] <= start:
+        name = named[0]
         if method and (name.lower().startswith(method.lower()) or method.lower().startswith(name.lower())):
             return method
         return name
     return method
+
+
+@functools.lru_cache(maxsize=32)
+def _clause_subjects(sentence: str, clause_start: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """``(name, end)`` of "our NAME system" and of a name-shaped subject before a verb opening the
+    clause at ``clause_start``, or None; kept while the clause's claims are linked."""
+    ours = OUR_NAME.match(sentence, clause_start)
+    our_name = (ours["name"], ours.end()) if ours and ours["name"] not in generic_names() else None
+    lead = LEAD_IN.match(sentence, clause_start)
+    token = NAME.match(sentence, lead.end() if lead else clause_start)
+    if token and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
+            and not lexicon.is_listed(clean_name(token.group()), "metrics"):
+        return our_name, (clean_name(token.group()), token.end())
+    return our_name, None
 
 
 class _Span:

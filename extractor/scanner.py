@@ -187,8 +187,13 @@ def merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+RANGE_WORDS = ("-", "to", "~", "and")  # what RANGE_GAP and BETWEEN_GAP allow between the two numbers
+
+
 def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
     gap = text[a.end : b.start]
+    if gap.strip() not in RANGE_WORDS:
+        return False  # the usual case, decided without a regex
     if a.unit and b.unit and lexicon.lookup_unit(a.unit) != lexicon.lookup_unit(b.unit):
         return False
     if a.noun or (a.unit and not b.unit):
