@@ -73,7 +73,7 @@ def cue_roles(text: str, lo: int, hi: int, names: dict | None = None) -> list[tu
     """``(role, aspect, position)`` of every cue starting between ``lo`` and ``hi``, read left to right,
     longest first, never overlapping (``names``: ``lexicon.find_names(text)``, when the caller has it)."""
     roles = lexicon.cue_roles_by_word()
-    cues = (names or lexicon.find_names(text))["cues"]
+    cues = (lexicon.find_names(text) if names is None else names)["cues"]
     limit, reach, found = min(len(text), hi + 20), lo, []  # a cue may run a little past hi
     for start, end, cue in cues[bisect.bisect_left(cues, lo, key=_start) :]:
         if start >= hi:
@@ -90,7 +90,7 @@ def _start(span: tuple) -> int:
 
 def _metric_between(text: str, lo: int, hi: int, names: dict | None) -> bool:
     """True when a metric's name lies in ``text[lo:hi]``."""
-    return any(lo <= s and e <= hi for s, e, _ in (names or lexicon.find_names(text))["metrics"])
+    return any(lo <= s and e <= hi for s, e, _ in (lexicon.find_names(text) if names is None else names)["metrics"])
 
 
 def _scaled(q: Quantity, multiplier: float = 1.0) -> tuple[float | None, float | None, float | None]:

@@ -51,12 +51,11 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     first_our = link.OUR.search(plain)  # "we", "our", "this paper": the method is introduced from that sentence on
     try:
         for s_start, s_end in sentences:
-            sentence = plain[s_start:s_end]
-            introduced = first_our is not None and first_our.start() < s_end
             here = _within(starts, s_start, s_end)
-            found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end]
+            found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end] if devices else []
             if here or found:
-                claims.extend(_sentence_claims(prepared, sentence, s_start, method, introduced, found, here,
+                introduced = first_our is not None and first_our.start() < s_end
+                claims.extend(_sentence_claims(prepared, plain[s_start:s_end], s_start, method, introduced, found, here,
                                                lexicon.names_within(names, s_start, s_end)))
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
@@ -65,7 +64,8 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
 
 def _within(starts: list[int], lo: int, hi: int) -> list[int]:
     """The candidate starts in [lo, hi), relative to lo."""
-    return [p - lo for p in starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]]
+    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [p - lo for p in starts[first:last]] if last > first else []
 
 
 def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool,

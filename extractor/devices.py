@@ -31,7 +31,7 @@ def find_devices(text: str, names: dict | None = None) -> list[tuple[int, int, s
     """``(start, end, canonical name or class, count)`` of every device mention (``names``: the result
     of ``lexicon.find_names(text)``, when the caller has it)."""
     found = []
-    for m_start, m_end, alias in (names or lexicon.find_names(text))["hardware"]:
+    for m_start, m_end, alias in (lexicon.find_names(text) if names is None else names)["hardware"]:
         device = load_hardware().get(alias.lower())
         if device and not regex.match(r"[\s-]*(?:GPU|TPU)?[\s-]*(?:hours?|days?)\b", text[m_end : m_end + 16], regex.I):
             before = PREFIX.search(text, max(0, m_start - 30), m_start)

@@ -237,16 +237,25 @@ def _leftmost_longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 def names_within(names: dict[str, list], lo: int, hi: int) -> dict[str, list]:
-    """The names of a text (``find_names``) that lie in ``text[lo:hi]``, with offsets from ``lo``."""
-    out: dict[str, list] = {}
-    for kind, spans in names.items():
+    """The names of a text (``find_names``) that lie in ``text[lo:hi]``, with offsets from ``lo``;
+    each kind is sliced when first asked for (most sentences need only one or two)."""
+    return _NamesWithin(names, lo, hi)
+
+
+class _NamesWithin(dict):
+    def __init__(self, names: dict[str, list], lo: int, hi: int):
+        super().__init__()
+        self.names, self.lo, self.hi = names, lo, hi
+
+    def __missing__(self, kind: str) -> list:
+        spans, lo, hi = self.names[kind], self.lo, self.hi
         if kind == "numbers":
-            out[kind] = [p - lo for p in spans[bisect.bisect_left(spans, lo) : bisect.bisect_left(spans, hi)]]
+            found = [p - lo for p in spans[bisect.bisect_left(spans, lo) : bisect.bisect_left(spans, hi)]]
         else:
-            first = bisect.bisect_left(spans, lo, key=_start)
-            last = bisect.bisect_left(spans, hi, key=_start)
-            out[kind] = [(s - lo, e - lo, a) for s, e, a in spans[first:last] if e <= hi]
-    return out
+            first, last = bisect.bisect_left(spans, lo, key=_start), bisect.bisect_left(spans, hi, key=_start)
+            found = [(s - lo, e - lo, a) for s, e, a in spans[first:last] if e <= hi]
+        self[kind] = found
+        return found
 
 
 def _start(span: tuple) -> int:

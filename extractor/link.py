@@ -197,7 +197,7 @@ def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
 
 def _spans(sentence: str, kind: str, names: dict | None) -> list:
     """Names of one catalogue in a sentence, as spans ``nearest`` can rank."""
-    return [_Span(s, e, alias) for s, e, alias in (names or lexicon.find_names(sentence))[kind]]
+    return [_Span(s, e, alias) for s, e, alias in (lexicon.find_names(sentence) if names is None else names)[kind]]
 
 
 def find_benchmark(sentence: str, start: int, names: dict | None = None) -> str | None:

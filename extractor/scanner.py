@@ -106,7 +106,7 @@ def candidate_starts(text: str, names: dict | None = None) -> list[int]:
         starts.add(start)
         if start and text[start - 1] in "+-±.":
             starts.add(start - 1)
-    starts.update((names or lexicon.find_names(text))["numbers"])
+    starts.update((lexicon.find_names(text) if names is None else names)["numbers"])
     return sorted(starts)
 
 
