@@ -154,12 +154,12 @@ CATALOGUES = ("hardware", "benchmarks", "metrics")
 
 
 @functools.cache
-def name_automaton():
-    """One Aho-Corasick automaton of every listed word, lower-cased: number words, cues, and the
-    hardware, benchmark and metric aliases. A key holds ``(length, exact spellings or None, entries)``:
-    a key whose every entry is a short alias matched case exactly keeps those spellings, so the
-    many lower-case hits of "is" or "ar" are dropped with one set look-up."""
-    import ahocorasick
+def name_automaton() -> tuple:
+    """One Aho-Corasick automaton (ahocorasick-rs, a DFA) of every listed word, lower-cased: number
+    words, cues, and the hardware, benchmark and metric aliases; with, for each word, ``(exact
+    spellings or None, entries)``. A word whose every entry is a short alias matched case exactly
+    keeps those spellings, so the many lower-case hits of "is" or "ar" are dropped with one look-up."""
+    import ahocorasick_rs
 
     entries: dict[str, set[tuple[str, str]]] = {}
     for word in number_words():
@@ -169,13 +169,14 @@ def name_automaton():
     for kind in CATALOGUES:
         for alias in _catalogue_names(kind):
             entries.setdefault(alias.lower(), set()).add((kind, alias))
-    automaton = ahocorasick.Automaton()
-    for key, found in entries.items():
+    words = sorted(entries)
+    values = []
+    for word in words:
+        found = entries[word]
         short = all(kind in CATALOGUES and len(alias) <= 3 for kind, alias in found)
-        exact = frozenset(alias for _, alias in found) if short else None
-        automaton.add_word(key, (len(key), exact, tuple(sorted(found))))
-    automaton.make_automaton()
-    return automaton
+        values.append((frozenset(alias for _, alias in found) if short else None, tuple(sorted(found))))
+    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, values
 
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
@@ -198,8 +199,9 @@ def find_names(text: str) -> dict[str, list]:
       match case exactly; a device may take a plural "s" ("A100s").
     """
     found: dict[str, list] = {kind: [] for kind in NAME_KINDS}
-    for end_index, (length, exact, entries) in name_automaton().iter(_lower_same_length(text)):
-        start, end = end_index - length + 1, end_index + 1
+    automaton, values = name_automaton()
+    for index, start, end in automaton.find_matches_as_indexes(_lower_same_length(text), overlapping=True):
+        exact, entries = values[index]
         if exact is not None and text[start:end] not in exact:
             continue
         for kind, alias in entries:
