@@ -84,12 +84,6 @@ class Quantity:
         return self.high is not None
 
 
-def _number(m: regex.Match) -> float | None:
-    if m["num"]:
-        return float(m["num"].replace(",", ""))
-    return lexicon.number_words().get(m["word"].lower())
-
-
 DIGIT_RUN = regex.compile(r"(?<![\d])\d")
 
 
@@ -125,22 +119,18 @@ def _quantity_matches(text: str, starts: list[int] | None = None):
 def find_quantities(text: str, starts: list[int] | None = None) -> list[Quantity]:
     """Every number in ``text`` with its scale, unit and counted noun (``starts``: the candidate
     starts, when the caller has scanned a larger text already)."""
-    found = []
+    found, nouns, words = [], noun_regex(), lexicon.number_words()
     for m in _quantity_matches(text, starts):
-        value = _number(m)
+        written, num, word, unit, unit2, scale, sign, plus = m.group(0, "num", "word", "unit", "unit2", "scale", "sign", "plus")
+        value = float(num.replace(",", "")) if num else words.get(word.lower())
         if value is None:
             continue
-        unit = m["unit"] or m["unit2"]
-        end = m.end()
+        unit, start, end = unit or unit2, m.start(), m.end()
         noun = noun_end = None
-        if not unit:
-            n = noun_regex().match(text, end)
-            if n:
-                noun, noun_end = n["noun"], n.end()
-        found.append(Quantity(
-            start=m.start(), end=end, value=value, written=m.group(), from_word=bool(m["word"]),
-            scale=lexicon.scale_factor(m["scale"]) if m["scale"] else 1.0, unit=unit,
-            noun=noun, noun_end=noun_end, sign=m["sign"], plus=bool(m["plus"])))
+        if not unit and (n := nouns.match(text, end)):
+            noun, noun_end = n["noun"], n.end()
+        found.append(Quantity(start, end, value, written, lexicon.scale_factor(scale) if scale else 1.0, unit,
+                              noun, noun_end, bool(word), sign, None, bool(plus)))
     return share_list_units(text, merge_ranges(text, found))
 
 
