@@ -31,6 +31,8 @@ PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", 
 NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
     r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the|comparable (?:\w+\s+)?(?:to|with)|on par with|match(?:es|ing)?)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:method\s+|model\s+)?", regex.I)
+BASELINE_CUE_WORDS = ("over", "than", "compared", "vs", "versus", "outperform", "surpass", "beat", "relative to",
+                      "against", "exceed", "comparable", "on par with", "match")  # one is in every BASELINE_CUE match
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
 OUR = regex.compile(r"\b(?:we|our|us|this paper|this work|the proposed|proposed)\b", regex.I)
 
@@ -190,8 +192,13 @@ def find_metric(sentence: str, start: int, end: int, names: dict | None = None) 
 
 
 @functools.lru_cache(maxsize=64)
-def _matches(pattern: regex.Pattern, sentence: str) -> tuple:
-    """All matches of a catalogue pattern in a sentence, kept while the sentence's claims are linked."""
+def _matches(pattern: regex.Pattern, sentence: str, needs: tuple[str, ...]) -> tuple:
+    """All matches of a pattern in a sentence, kept while the sentence's claims are linked; none,
+    without a scan, when the sentence holds none of the lower-case words ``needs`` (one of which
+    every match contains)."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in needs):
+        return ()
     return tuple(pattern.finditer(sentence))
 
 
@@ -214,9 +221,15 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None) -> str 
 
 
 @functools.cache
+def generic_baseline_phrases() -> tuple[str, ...]:
+    """The generic baseline phrases, lower-cased (data/baselines.csv)."""
+    return tuple(r["phrase"].lower() for r in read_rows("baselines.csv", ("phrase",)))
+
+
+@functools.cache
 def generic_baseline_regex() -> regex.Pattern:
     """A generic baseline phrase after a comparison word (data/baselines.csv)."""
-    phrases = lexicon.alternation(r["phrase"] for r in read_rows("baselines.csv", ("phrase",)))
+    phrases = lexicon.alternation(generic_baseline_phrases())
     tail = r"(?:\s+(?!(?:on|in|by|with|and|or|across|at|for|while|which|when|to|of|from|using|under|as|that|is|are)\b)[\p{L}][\w\-]*){0,3}"
     return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}){tail})\b", regex.I)
 
@@ -233,14 +246,14 @@ def find_baseline(sentence: str, start: int, end: int) -> str | None:
     named = find_named_baseline(sentence, start, end)
     if named:
         return named
-    m = nearest(_matches(generic_baseline_regex(), sentence), start, 150)
+    m = nearest(_matches(generic_baseline_regex(), sentence, generic_baseline_phrases()), start, 150)
     return m["phrase"] if m else None
 
 
 def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
     """What the quantity is compared against: the name after "over", "than", "vs." nearest it."""
     best, best_distance = None, 10**9
-    for cue in _matches(BASELINE_CUE, sentence):
+    for cue in _matches(BASELINE_CUE, sentence, BASELINE_CUE_WORDS):
         token = BASELINE_AFTER_CUE.match(sentence, cue.end())
         if not token or not is_model_name(clean_name(token["name"])):
             continue
