@@ -138,7 +138,9 @@ def _is_memory(q: Quantity) -> bool:
 
 
 def _finite(reading) -> bool:
-    return all(v is None or math.isfinite(v) for v in (reading.value, reading.low, reading.high))
+    value, low, high = reading.value, reading.low, reading.high
+    return (value is None or math.isfinite(value)) and (low is None or math.isfinite(low)) \
+        and (high is None or math.isfinite(high))
 
 
 def _span(prepared, offset: int, start: int, end: int) -> tuple[int, int, str]:

@@ -211,7 +211,8 @@ def find_names(text: str) -> dict[str, list]:
             elif span := _whole_word(text, start, end, alias, plural=kind == "hardware"):
                 found[kind].append(span)
     found["numbers"].sort()
-    found["cues"].sort(key=lambda c: (c[0], -c[1]))
+    found["cues"].reverse()  # hits come by end: reversed and sorted (stably) by start, the longest is first
+    found["cues"].sort(key=_start)
     for kind in CATALOGUES:
         found[kind] = _leftmost_longest(found[kind])
     return found

@@ -56,7 +56,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[m.start() - 2 : m.start()] in ABBREVIATION_ENDS \
                 and ABBREVIATION.search(text, max(0, m.start() - 8), m.start() + 1):
             continue  # "e.g. BERT", "et al. Their"
-        spans.extend(_pieces(text, start, m.start(1)))
+        end = m.start(1)
+        spans.extend(_pieces(text, start, end) if end - start > MAX_SENTENCE else ((start, end),))
         start = m.end()
     spans.extend(_pieces(text, start, len(text)))
     return spans
@@ -79,7 +80,7 @@ def is_model_name(token: str) -> bool:
         return False
     if token.isdigit() or _re(r"[\d.,]+(?:[%xX]|[BMKT]|bn|[23]D|D)?").fullmatch(token):
         return False
-    caps = sum(c.isupper() for c in token)
+    caps = sum(map(str.isupper, token))
     return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in token)) or (caps == 1 and not token[0].isupper())
 
 
@@ -212,12 +213,22 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None) -> str 
     m = nearest(_spans(sentence, "benchmarks", names), start, 120)
     if m:
         return canonical_benchmark(m.name)
-    for on in ON_NAME.finditer(sentence):
-        name = clean_name(on["name"])
-        if abs(on.start() - start) < 80 and is_model_name(name) and not lexicon.is_listed(name, "metrics") \
-                and not lexicon.is_listed(name, "hardware"):
+    for position, name in _on_names(sentence):
+        if abs(position - start) < 80:
             return name
     return None
+
+
+@functools.lru_cache(maxsize=32)
+def _on_names(sentence: str) -> tuple[tuple[int, str], ...]:
+    """``(position, name)`` of each "on NAME" in a sentence whose NAME is shaped like a benchmark's
+    (not a metric or a device), kept while the sentence's claims are linked."""
+    found = []
+    for on in ON_NAME.finditer(sentence):
+        name = clean_name(on["name"])
+        if is_model_name(name) and not lexicon.is_listed(name, "metrics") and not lexicon.is_listed(name, "hardware"):
+            found.append((on.start(), name))
+    return tuple(found)
 
 
 @functools.cache

@@ -23,7 +23,8 @@ REWRITES: list[tuple[str, str]] = [
 ]
 _REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
 # What some rewrite starts with: a cheap pre-check (str `in` is several times faster than a regex scan).
-_TRIGGERS = (*"$\\^∼≈–—−⩾⩽“”‘’", "``", "''", "{,}")
+_TRIGGERS = ("$", "\\", "^", "``", "''", "{,}")
+_UNICODE_TRIGGERS = tuple("∼≈–—−⩾⩽“”‘’")  # looked for only in text that is not all ASCII
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
 
@@ -65,7 +66,8 @@ def _replacement(match: regex.Match) -> str:
 
 def prepare(text: str) -> Prepared:
     """Rewrite ``text`` for scanning; spans map back with ``Prepared.to_original``."""
-    if not any(t in text for t in _TRIGGERS) or not _REWRITE_RE.search(text):
+    if not (any(t in text for t in _TRIGGERS) or (not text.isascii() and any(t in text for t in _UNICODE_TRIGGERS))) \
+            or not _REWRITE_RE.search(text):
         return Prepared(text, text, ())
     out, segments, last, length = [], [], 0, 0
     for m in _REWRITE_RE.finditer(text):
