@@ -6,7 +6,6 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 from __future__ import annotations
 
 
-import bisect
 import math
 from dataclasses import replace
 
@@ -49,9 +48,13 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     names = lexicon.find_names(plain)  # every listed word, found once and handed to each sentence
     devices, starts = find_devices(plain, names), candidate_starts(plain, names)
     first_our = link.OUR.search(plain)  # "we", "our", "this paper": the method is introduced from that sentence on
+    cursor, total = 0, len(starts)  # starts and sentences are both in text order: walk them together
     try:
         for s_start, s_end in sentences:
-            here = _within(starts, s_start, s_end)
+            first = cursor
+            while cursor < total and starts[cursor] < s_end:
+                cursor += 1
+            here = [p - s_start for p in starts[first:cursor] if p >= s_start] if cursor > first else []
             found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end] if devices else []
             if here or found:
                 introduced = first_our is not None and first_our.start() < s_end
@@ -60,12 +63,6 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
     return claims
-
-
-def _within(starts: list[int], lo: int, hi: int) -> list[int]:
-    """The candidate starts in [lo, hi), relative to lo."""
-    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-    return [p - lo for p in starts[first:last]] if last > first else []
 
 
 def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool,
