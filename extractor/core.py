@@ -47,7 +47,7 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     claims: list[Claim] = []
     names = lexicon.find_names(plain)  # every listed word, found once and handed to each sentence
     devices, starts = find_devices(plain, names), candidate_starts(plain, names)
-    first_our = link.OUR.search(plain)  # "we", "our", "this paper": the method is introduced from that sentence on
+    first_our = link.first_ours(plain)  # the method is introduced from that sentence on
     cursor, total = 0, len(starts)  # starts and sentences are both in text order: walk them together
     try:
         for s_start, s_end in sentences:
@@ -57,7 +57,7 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
             here = [p - s_start for p in starts[first:cursor] if p >= s_start] if cursor > first else []
             found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end] if devices else []
             if here or found:
-                introduced = first_our is not None and first_our.start() < s_end
+                introduced = first_our is not None and first_our < s_end
                 claims.extend(_sentence_claims(prepared, plain[s_start:s_end], s_start, method, introduced, found, here,
                                                lexicon.names_within(names, s_start, s_end)))
     except TimeoutError as err:

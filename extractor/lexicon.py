@@ -182,7 +182,8 @@ def name_automaton() -> tuple:
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased, each character to one (offsets stay valid)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -200,7 +201,7 @@ def find_names(text: str) -> dict[str, list]:
     """
     found: dict[str, list] = {kind: [] for kind in NAME_KINDS}
     automaton, values = name_automaton()
-    for index, start, end in automaton.find_matches_as_indexes(_lower_same_length(text), overlapping=True):
+    for index, start, end in automaton.find_matches_as_indexes(lower_same_length(text), overlapping=True):
         exact, entries = values[index]
         if exact is not None and text[start:end] not in exact:
             continue

@@ -34,7 +34,14 @@ BASELINE_CUE = regex.compile(
 BASELINE_CUE_WORDS = ("over", "than", "compared", "vs", "versus", "outperform", "surpass", "beat", "relative to",
                       "against", "exceed", "comparable", "on par with", "match")  # one is in every BASELINE_CUE match
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
-OUR = regex.compile(r"\b(?:we|our|us|this paper|this work|the proposed|proposed)\b", regex.I)
+# Searched in lower-cased text: a case-sensitive scan is faster than a case-insensitive one.
+OUR = regex.compile(r"\b(?:we|our|us|this paper|this work|the proposed|proposed)\b")
+
+
+def first_ours(text: str) -> int | None:
+    """Where the authors first speak of their own work ("we", "our", "this paper"), or None."""
+    m = OUR.search(lexicon.lower_same_length(text))
+    return m.start() if m else None
 
 
 @functools.cache
