@@ -136,17 +136,21 @@ PROPOSE_LEADS = ("we ", "this paper", "this work", "our work", "our paper")
 def _proposals(text: str, sentences: list[tuple[int, int]]):
     """``(sentence, match)`` for each sentence that proposes something ("we propose", "this paper presents").
     PROPOSE is tried only where one of its lead words occurs (found with str.find, which is cheap)."""
-    lowered = text.lower()
+    lowered = lexicon.lower_same_length(text)
     if not any(w in lowered for w in PROPOSE_WORDS):
         return
     leads = sorted({i for lead in PROPOSE_LEADS for i in _occurrences(lowered, lead)})
-    for sentence_start, sentence_end in sentences:
-        first = bisect.bisect_left(leads, sentence_start)
-        sentence = text[sentence_start:sentence_end]
-        for i in leads[first : bisect.bisect_left(leads, sentence_end)]:
-            if m := PROPOSE.match(sentence, i - sentence_start):
-                yield sentence, m
-                break
+    sentence_starts = [start for start, _ in sentences]
+    done = -1  # the last sentence that yielded: one proposal per sentence
+    for i in leads:
+        k = bisect.bisect_right(sentence_starts, i) - 1
+        if k <= done or i >= sentences[k][1]:
+            continue
+        start, end = sentences[k]
+        sentence = text[start:end]
+        if m := PROPOSE.match(sentence, i - start):
+            yield sentence, m
+            done = k
 
 
 def _occurrences(text: str, word: str) -> list[int]:
