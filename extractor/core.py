@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -18,7 +18,7 @@ from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
 from . import lexicon
 from .lexicon import lookup_unit
-from .prepare import prepare, widen_to_math
+from .prepare import Prepared, prepare, widen_to_math
 from .scanner import Quantity, _is_change, candidate_starts, find_quantities
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
@@ -58,16 +58,31 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
             found = [(a - s_start, b - s_start, n, c) for a, b, n, c in devices if s_start <= a < s_end] if devices else []
             if here or found:
                 introduced = first_our is not None and first_our < s_end
-                claims.extend(_sentence_claims(prepared, plain[s_start:s_end], s_start, method, introduced, found, here,
-                                               lexicon.names_within(names, s_start, s_end)))
+                original = prepared.original[slice(*prepared.to_original(s_start, s_end))]
+                sentence = _Sentence(prepared, plain[s_start:s_end], s_start, original, method, introduced,
+                                     lexicon.names_within(names, s_start, s_end))
+                claims.extend(_sentence_claims(sentence, found, here))
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
     return claims
 
 
-def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, introduced: bool,
-                     devices: list, starts: list[int], names: dict) -> list[Claim]:
-    out = [_device_claim(prepared, sentence, offset, d) for d in devices]
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read, with what its claims share."""
+
+    prepared: Prepared
+    text: str  # the sentence, prepared
+    offset: int  # where it starts in the prepared text
+    original: str  # the sentence as the paper wrote it
+    method: str | None
+    introduced: bool  # the authors have spoken of their own work by this sentence
+    names: dict  # lexicon.find_names, for this sentence
+
+
+def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> list[Claim]:
+    sentence, names = context.text, context.names
+    out = [_device_claim(context, d) for d in devices]
     taken = [(s, e) for s, e, _, _ in devices]
     previous: tuple[Quantity, str] | None = None
     last: Claim | None = None
@@ -92,17 +107,16 @@ def _sentence_claims(prepared, sentence: str, offset: int, method: str | None, i
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
             qualifier = previous[1]
         previous = (q, qualifier)
-        last = _claim(prepared, sentence, offset, q, reading, qualifier, method, introduced, names)
+        last = _claim(context, q, reading, qualifier)
         if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
                 and LIST_GAP.match(sentence[pending_bare.end : q.start]):
             first = Reading(reading.kind, pending_bare.value, None, None, "point", reading.aspect, "bare:list-head")
-            out.append(_claim(prepared, sentence, offset, pending_bare, first,
-                              qualifier_of(sentence, pending_bare, 0), method, introduced, names))
+            out.append(_claim(context, pending_bare, first, qualifier_of(sentence, pending_bare, 0)))
         pending_bare = None
         out.append(last)
         if last.kind in ("score", "improvement"):
             last_result = (q.end, last)
-    return _lists_take_later_kind(prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
+    return _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
 
 
 def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:
@@ -140,14 +154,16 @@ def _finite(reading) -> bool:
         and (high is None or math.isfinite(high))
 
 
-def _span(prepared, offset: int, start: int, end: int) -> tuple[int, int, str]:
-    s, e = prepared.to_original(offset + start, offset + end)
+def _span(context: _Sentence, start: int, end: int) -> tuple[int, int, str]:
+    prepared = context.prepared
+    s, e = prepared.to_original(context.offset + start, context.offset + end)
     s, e = widen_to_math(prepared.original, s, e)
     return s, e, prepared.original[s:e]
 
 
-def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, introduced, names) -> Claim:
-    start, end, surface = _span(prepared, offset, q.start, q.end)
+def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
+    sentence, names, method, introduced = context.text, context.names, context.method, context.introduced
+    start, end, surface = _span(context, q.start, q.end)
     is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
     baseline = link.find_baseline(sentence, q.start, q.end) if reading.kind in COMPARED_KINDS else None
@@ -162,15 +178,13 @@ def _claim(prepared, sentence, offset, q: Quantity, reading, qualifier, method, 
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,
         count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from,
-        start=start, end=end, sentence=prepared.original[slice(*prepared.to_original(offset, offset + len(sentence)))],
-        rule=reading.rule)
+        start=start, end=end, sentence=context.original, rule=reading.rule)
 
 
-def _device_claim(prepared, sentence, offset, device) -> Claim:
+def _device_claim(context: _Sentence, device) -> Claim:
     s, e, name, count = device
-    start, end, surface = _span(prepared, offset, s, e)
+    start, end, surface = _span(context, s, e)
     return Claim(kind="hardware", surface=surface, value=name, low=None, high=None, unit=None, qualifier="exact",
                  subject=None, baseline=None, benchmark=None, metric=None, aspect=None, hardware=name,
-                 count=count, own=None, start=start, end=end,
-                 sentence=prepared.original[slice(*prepared.to_original(offset, offset + len(sentence)))],
+                 count=count, own=None, start=start, end=end, sentence=context.original,
                  rule="hardware:catalogue" if name not in ("GPU", "TPU", "CPU", "NPU") else "hardware:counted")
