@@ -154,11 +154,11 @@ CATALOGUES = ("hardware", "benchmarks", "metrics")
 
 
 @functools.cache
-def name_automaton() -> tuple:
-    """One Aho-Corasick automaton (ahocorasick-rs, a DFA) of every listed word, lower-cased: number
-    words, cues, and the hardware, benchmark and metric aliases; with, for each word, ``(exact
-    spellings or None, entries)``. A word whose every entry is a short alias matched case exactly
-    keeps those spellings, so the many lower-case hits of "is" or "ar" are dropped with one look-up."""
+def name_automata() -> tuple:
+    """Two Aho-Corasick automata (ahocorasick-rs DFAs) of every listed word, each with the ``(kind,
+    spelling)`` entries of its words: one of lower-cased words (number words, cues, catalogue aliases)
+    for lower-cased text, and one of the short aliases matched case exactly ("IS", "AR", "F1"), for
+    the text as written, so that "is" and "ar" inside ordinary words never come up at all."""
     import ahocorasick_rs
 
     entries: dict[str, set[tuple[str, str]]] = {}
@@ -169,14 +169,18 @@ def name_automaton() -> tuple:
     for kind in CATALOGUES:
         for alias in _catalogue_names(kind):
             entries.setdefault(alias.lower(), set()).add((kind, alias))
-    words = sorted(entries)
-    values = []
-    for word in words:
-        found = entries[word]
-        short = all(kind in CATALOGUES and len(alias) <= 3 for kind, alias in found)
-        values.append((frozenset(alias for _, alias in found) if short else None, tuple(sorted(found))))
-    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
-    return automaton, values
+    exact_only = {word for word, found in entries.items()
+                  if all(len(alias) <= 3 and kind in CATALOGUES for kind, alias in found)}
+    exact: dict[str, set[tuple[str, str]]] = {}
+    for word in exact_only:
+        for kind, alias in entries.pop(word):
+            exact.setdefault(alias, set()).add((kind, alias))
+    automata = []
+    for table in (entries, exact):
+        words = sorted(table)
+        automata.append((ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+                         [tuple(sorted(table[w])) for w in words]))
+    return tuple(automata)
 
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
@@ -191,7 +195,7 @@ def lower_same_length(text: str) -> str:
 
 
 def find_names(text: str) -> dict[str, list]:
-    """Every listed word in ``text``, found in one Aho-Corasick pass, by kind (``NAME_KINDS``):
+    """Every listed word in ``text``, found by the two automata of ``name_automata``, by kind (``NAME_KINDS``):
 
     - ``"numbers"``: the start of each number word not glued to a letter before it;
     - ``"cues"``: ``(start, end, cue)`` of each cue at a word start, every one, longest first at a start;
@@ -200,11 +204,11 @@ def find_names(text: str) -> dict[str, list]:
       match case exactly; a device may take a plural "s" ("A100s").
     """
     found: dict[str, list] = {kind: [] for kind in NAME_KINDS}
-    automaton, values = name_automaton()
-    for index, start, end in automaton.find_matches_as_indexes(lower_same_length(text), overlapping=True):
-        exact, entries = values[index]
-        if exact is not None and text[start:end] not in exact:
-            continue
+    (loose, loose_entries), (exact, exact_entries) = name_automata()
+    hits = [(loose_entries[i], start, end)
+            for i, start, end in loose.find_matches_as_indexes(lower_same_length(text), overlapping=True)]
+    hits += [(exact_entries[i], start, end) for i, start, end in exact.find_matches_as_indexes(text, overlapping=True)]
+    for entries, start, end in hits:
         for kind, alias in entries:
             if kind in ("numbers", "cues"):
                 if not (start and text[start - 1].isalpha()):
