@@ -3,6 +3,8 @@ with a unit-aware ``quantity`` column (pint-pandas)."""
 
 from __future__ import annotations
 
+import collections
+import itertools
 import sys
 
 import pandas as pd
@@ -25,7 +27,7 @@ def claims_rows(papers: pd.DataFrame, progress: bool = False, problems: list | N
     In the table ``value`` is numeric: a hardware claim's canonical device name
     is in its ``hardware`` column and its ``value`` is null.
     """
-    rows = papers.itertuples(index=False) if isinstance(papers, pd.DataFrame) else papers
+    rows = _paper_rows(papers) if isinstance(papers, pd.DataFrame) else papers
     if progress:
         from tqdm import tqdm
         rows = tqdm(rows, total=len(papers), unit="paper", file=sys.stderr, disable=len(papers) < 2000)
@@ -44,6 +46,13 @@ def claims_rows(papers: pd.DataFrame, progress: bool = False, problems: list | N
                 row["value"] = None
             row.update(paper_id=paper.paper_id, title=title, date=getattr(paper, "date", None))
             yield row
+
+
+def _paper_rows(papers: pd.DataFrame):
+    """The papers as named tuples, from whole columns (iterating Arrow-backed columns row by row is slow)."""
+    columns = [c for c in ("paper_id", "text", "title", "date") if c in papers]
+    Paper = collections.namedtuple("Paper", columns)
+    return itertools.starmap(Paper, zip(*(papers[c].tolist() for c in columns)))
 
 
 def claims_frame(rows) -> pd.DataFrame:
