@@ -89,7 +89,7 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
     last_result: tuple[int, Claim] | None = None  # end (in the sentence) and claim of the last score/improvement
     pending_bare: Quantity | None = None  # a bare number skipped just before: "6.54 and 1.07 decrease in FID"
     for q in find_quantities(sentence, starts):
-        if any(s <= q.start < e for s, e in taken) and not _is_memory(q):
+        if taken and any(s <= q.start < e for s, e in taken) and not _is_memory(q):
             continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
         in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))
         reading = read_quantity(sentence, q, names)

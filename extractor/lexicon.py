@@ -183,7 +183,9 @@ def name_automata() -> tuple:
     return tuple(automata)
 
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
+def _is_word_char(c: str) -> bool:
+    """True for one letter, digit or underscore (False for "")."""
+    return c.isalnum() or c == "_"
 
 
 def lower_same_length(text: str) -> str:
@@ -226,11 +228,10 @@ def find_names(text: str) -> dict[str, list]:
 def _whole_word(text: str, start: int, end: int, alias: str, plural: bool) -> tuple[int, int, str] | None:
     if len(alias) <= 3 and text[start:end] != alias:
         return None
-    before, after = text[start - 1 : start], text[end : end + 2]
-    if plural and after[:1] == "s" and not _WORD_CHAR.match(after[1:2] or " "):
+    before, after = text[start - 1 : start] if start else "", text[end : end + 2]
+    if plural and after[:1] == "s" and not _is_word_char(after[1:2]):
         after, end = after[1:], end + 1  # "eight A100s"
-    if (before and (_WORD_CHAR.match(before) or before == "-")) or (after[:1] and _WORD_CHAR.match(after[:1])) \
-            or (after[:1] == "-" and after[1:2].isdigit()):
+    if _is_word_char(before) or before == "-" or _is_word_char(after[:1]) or (after[:1] == "-" and after[1:2].isdigit()):
         return None
     return start, end, alias
 
