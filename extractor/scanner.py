@@ -131,7 +131,7 @@ def find_quantities(text: str, starts: list[int] | None = None) -> list[Quantity
             noun, noun_end = n["noun"], n.end()
         found.append(Quantity(start, end, value, written, lexicon.scale_factor(scale) if scale else 1.0, unit,
                               noun, noun_end, bool(word), sign, None, bool(plus)))
-    return share_list_units(text, merge_ranges(text, found))
+    return share_list_units(text, merge_ranges(text, found)) if len(found) > 1 else found
 
 
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|(?:out\s+)?of)\s*$")
