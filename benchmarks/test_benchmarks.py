@@ -1,4 +1,6 @@
-"""One benchmark per public stage, named after it (run: pytest benchmarks/ --benchmark-enable).
+"""One benchmark per public stage, named after it (run: pytest benchmarks/ --benchmark-enable):
+reading the corpus, text normalization, extraction per abstract, the claims table, unit
+normalization and building leaderboards.
 
 Throughput is printed in MB/s of abstract text; RESULTS.md records a run.
 """
@@ -49,3 +51,14 @@ def test_unit_normalization(benchmark):
     claims = extract_claims(seed_papers())
     out = benchmark(with_quantity, claims)
     assert out["quantity"].notna().sum() > 300
+
+
+@pytest.mark.parametrize("factor", [1, 10])
+def test_build_leaderboards(benchmark, factor):
+    import leaderboards
+
+    claims = extract_claims(scaled_papers(factor))
+    boards = benchmark(leaderboards.leaderboards, claims)
+    assert boards and all(len(board) for board in boards.values())
+    if benchmark.stats:
+        benchmark.extra_info["claims_per_s"] = round(len(claims) / benchmark.stats.stats.mean)

@@ -9,7 +9,6 @@ their titles do not disagree.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -22,7 +21,7 @@ from .readers import Problem, Record, read_records
 PAPER_COLUMNS = ["paper_id", "title", "authors", "n_authors", "date", "text", "source_id", "sources", "n_sources"]
 PROBLEM_COLUMNS = ["file", "line", "severity", "reason"]
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-_ASCII_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not (48 <= b <= 57 or 97 <= b <= 122))  # deleted by translate
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
 MIN_SENTENCE_KEY = 40  # characters: shorter sentences are too generic to link two records
 SHARED_SENTENCES = 0.6  # share of the shorter record's sentences that must recur in the longer
@@ -31,8 +30,8 @@ SHARED_SENTENCES = 0.6  # share of the shorter record's sentences that must recu
 def text_key(text: str) -> str:
     """Lower-case letters and digits only: the identity of a text."""
     folded = text.casefold()
-    if folded.isascii():  # the same result as the Unicode pattern, much faster on ASCII
-        return _ASCII_NOT_ALNUM.sub("", folded)
+    if folded.isascii():  # the same result as the Unicode pattern, many times faster on ASCII
+        return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return _NOT_ALNUM.sub("", folded)
 
 

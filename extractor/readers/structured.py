@@ -26,8 +26,12 @@ def iso_date(value) -> str | None:
     return m.group(0) if m else None
 
 
-def _pick(row: dict, names: Iterable[str]):
-    lowered = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+def _lowered_keys(row: dict) -> dict:
+    return {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+
+
+def _pick(lowered: dict, names: Iterable[str]):
+    """The first non-empty value under one of ``names`` (``lowered``: a row with lower-cased keys)."""
     for name in names:
         if lowered.get(name) not in (None, ""):
             return lowered[name]
@@ -41,6 +45,7 @@ def _authors(value) -> str | None:
 
 
 def _from_mapping(file: str, line: int, record_no: int, row: dict, fmt: str) -> Record | Problem:
+    row = _lowered_keys(row)
     text = _pick(row, ABSTRACT_COLUMNS)
     if not isinstance(text, str) or not text.strip():
         return Problem(file, line, "record has no abstract")
