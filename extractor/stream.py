@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -142,8 +141,3 @@ def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH, 
         encoded = tqdm(encoded, unit="batch", desc=f"{batch} papers/batch", file=sys.stderr, disable=None)
     written = write_batches(encoded, output)
     return written, problems
-
-
-def problems_summary(problems: list[Problem]) -> str:
-    """JSON lines of the problems (for logs)."""
-    return "\n".join(json.dumps({"file": p.file, "line": p.line, "severity": p.severity, "reason": p.reason}) for p in problems)
