@@ -6,7 +6,9 @@ read -> prepare text -> find quantities -> classify -> link -> claims.
 from __future__ import annotations
 
 
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
@@ -42,11 +44,13 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     """
     prepared = prepare(text or "")
     plain = prepared.text
-    sentences = link.split_sentences(plain)
-    method = link.method_name(plain, title, sentences)
-    claims: list[Claim] = []
     names = lexicon.find_names(plain)  # every listed word, found once and handed to each sentence
     devices, starts = find_devices(plain, names), candidate_starts(plain, names)
+    if not (starts or devices):
+        return []  # no number and no device: nothing to claim
+    sentences = link.split_sentences(plain)
+    method = functools.cache(lambda: link.method_name(plain, title, sentences))  # read once a claim needs it
+    claims: list[Claim] = []
     first_our = link.first_ours(plain)  # the method is introduced from that sentence on
     cursor, total = 0, len(starts)  # starts and sentences are both in text order: walk them together
     try:
@@ -75,7 +79,7 @@ class _Sentence:
     text: str  # the sentence, prepared
     offset: int  # where it starts in the prepared text
     original: str  # the sentence as the paper wrote it
-    method: str | None
+    method: Callable[[], str | None]  # the paper's method name, found on first call
     introduced: bool  # the authors have spoken of their own work by this sentence
     names: dict  # lexicon.find_names, for this sentence
 
@@ -162,7 +166,7 @@ def _span(context: _Sentence, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
-    sentence, names, method, introduced = context.text, context.names, context.method, context.introduced
+    sentence, names, method, introduced = context.text, context.names, context.method(), context.introduced
     start, end, surface = _span(context, q.start, q.end)
     is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
