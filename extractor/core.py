@@ -120,6 +120,8 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         out.append(last)
         if last.kind in ("score", "improvement"):
             last_result = (q.end, last)
+    if len(out) < 2:
+        return out
     return _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
 
 
