@@ -45,7 +45,8 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     prepared = prepare(text or "")
     plain = prepared.text
     names = lexicon.find_names(plain)  # every listed word, found once and handed to each sentence
-    devices, starts = find_devices(plain, names), candidate_starts(plain, names)
+    starts = candidate_starts(plain, names)
+    devices = find_devices(plain, names, starts)
     if not (starts or devices):
         return []  # no number and no device: nothing to claim
     sentences = link.split_sentences(plain)
