@@ -260,6 +260,8 @@ def _whole_word(text: str, start: int, end: int, alias: str, plural: bool) -> tu
 
 
 def _leftmost_longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    if len(spans) < 2:
+        return spans
     kept, reach = [], -1
     for start, end, alias in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
         if start >= reach:
