@@ -41,8 +41,8 @@ def test_extract_per_abstract(benchmark):
 @pytest.mark.parametrize("factor", [1, 10, 100])
 def test_extract_claims(benchmark, factor):
     papers = scaled_papers(factor)
-    rounds = {1: 5, 10: 2, 100: 1}[factor]
-    claims = benchmark.pedantic(extract_claims, args=(papers,), rounds=rounds, iterations=1)
+    rounds = {1: 10, 10: 3, 100: 1}[factor]
+    claims = benchmark.pedantic(extract_claims, args=(papers,), rounds=rounds, iterations=1, warmup_rounds=1)
     assert len(claims) > 300 * factor
     _report(benchmark, papers)
 
