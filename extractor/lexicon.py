@@ -241,8 +241,7 @@ def find_names(text: str) -> dict[str, list]:
             elif span := _whole_word(text, start, end, alias, plural=kind == "hardware"):
                 found[kind].append(span)
     found["numbers"].sort()
-    found["cues"].reverse()  # hits come by end: reversed and sorted (stably) by start, the longest is first
-    found["cues"].sort(key=_start)
+    found["cues"].sort(key=_start_longest_first)
     for kind in CATALOGUES:
         found[kind] = _leftmost_longest(found[kind])
     return found
@@ -294,3 +293,7 @@ class _NamesWithin(dict):
 
 def _start(span: tuple) -> int:
     return span[0]
+
+
+def _start_longest_first(span: tuple) -> tuple[int, int]:
+    return span[0], -span[1]
