@@ -163,17 +163,27 @@ def report(inputs, fmt, strict, out_dir):
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--misses", is_flag=True, help="List every missed and every spurious claim.")
+@click.option("--misses", is_flag=True, help="List every missed and every spurious claim (or missed tuple).")
+@click.option("--boards", is_flag=True, help="Tuples files: add board recall and board agreement.")
+@click.option("--more-tuples", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Tuples files: tuples of the same papers from another file (the corpus and its dev set).")
 @reports_errors
-def eval_command(gold, as_json, misses):
-    """Score the extractor on a gold file (precision, recall, F1, field accuracy)."""
+def eval_command(gold, as_json, misses, boards, more_tuples):
+    """Score the extractor on a gold file (precision, recall, F1, field accuracy) or on a file of
+    leaderboard tuples (value recall, +dataset, +dataset+metric; board figures with --boards)."""
     import json
 
-    from .evaluate import evaluate, format_report, read_gold
-    result = evaluate(read_gold(gold))
+    from .tuples import is_tuples_file
+    if is_tuples_file(gold):
+        from .tuples import format_tuples_report
+        from leaderboards.agreement import score_tuples
+        result, report = score_tuples(gold, more_tuples, boards), format_tuples_report
+    else:
+        from .evaluate import evaluate, format_report, read_gold
+        result, report = evaluate(read_gold(gold)), format_report
     if not misses:
         result.pop("misses")
-    click.echo(json.dumps(result, indent=2) if as_json else format_report(result, misses))
+    click.echo(json.dumps(result, indent=2) if as_json else report(result, misses))
 
 
 if __name__ == "__main__":  # pragma: no cover

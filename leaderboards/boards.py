@@ -31,7 +31,7 @@ from .table import chronological, claims_frame, subject_keys
 
 BOARD_COLUMNS = ["rank", "subject", "value", "display", "qualifier", "own", "paper_id", "title", "date",
                  "model_size", "hardware", "sentence", "conflict", "direction", "benchmark", "metric",
-                 "unit", "low", "high", "n_reports"]
+                 "unit", "low", "high", "n_reports", "surface"]
 COMPARISON_COLUMNS = ["benchmark", "metric", "subject", "baseline", "value", "display", "unit", "qualifier",
                       "aspect", "own", "paper_id", "title", "date", "sentence"]
 # Metrics conventionally reported either as a fraction or as a percentage.
