@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules import load_benchmarks, load_metrics, read_rows
+from .rules import catalogue_rows, load_benchmarks, load_metrics, read_rows
 
 
 compiled = functools.cache(regex.compile)  # an inline pattern, compiled on first use and kept
@@ -155,7 +155,7 @@ def _catalogue_names(kind: str) -> set[str]:
         return {a for row in rows for a in aliases(row, "name")}
     if kind == "metrics":
         return {alias for metric in load_metrics().values() for alias in metric.aliases}
-    rows = read_rows("benchmarks.csv", ("name",))
+    rows = catalogue_rows("benchmarks", ("name",))
     return {a for row in rows for a in aliases(row, "name") if a != a.lower() or len(a) > 3}
 
 

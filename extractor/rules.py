@@ -27,6 +27,16 @@ def read_rows(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
+# Each catalogue: the hand-written file first (its rows win), then the rows mined from
+# Papers with Code annotations by tools/mine_vocabularies.py.
+CATALOGUE_FILES = {"metrics": ("metrics.csv", "metrics-pwc.csv"), "benchmarks": ("benchmarks.csv", "benchmarks-pwc.csv")}
+
+
+def catalogue_rows(kind: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of every file of a catalogue ("metrics", "benchmarks"), hand-written rows first."""
+    return [row for name in CATALOGUE_FILES[kind] for row in read_rows(name, required)]
+
+
 def aliases(row: dict[str, str], *names: str) -> list[str]:
     """The row's canonical name(s) and its ``|``-separated aliases."""
     found = [row[n] for n in names if row.get(n)]
@@ -44,7 +54,7 @@ class Metric:
 def load_metrics() -> dict[str, Metric]:
     """Metrics by lower-cased alias (canonical names included)."""
     table = {}
-    for row in read_rows("metrics.csv", ("name", "direction")):
+    for row in catalogue_rows("metrics", ("name", "direction")):
         if row["direction"] not in ("higher", "lower", "unknown"):
             raise RuleFileError(f"metrics.csv: {row['name']}: direction must be higher, lower or unknown")
         metric = Metric(row["name"], row["direction"], tuple(aliases(row, "name")))
@@ -57,7 +67,7 @@ def load_metrics() -> dict[str, Metric]:
 def load_benchmarks() -> dict[str, str]:
     """Canonical benchmark name by lower-cased alias."""
     table = {}
-    for row in read_rows("benchmarks.csv", ("name",)):
+    for row in catalogue_rows("benchmarks", ("name",)):
         for alias in aliases(row, "name"):
             table.setdefault(alias.lower(), row["name"])
     return table
