@@ -40,6 +40,30 @@ def test_reader(tmp_path, name, content, fmt, n_records, title):
     assert records[0].text in (ABSTRACT, OTHER)
 
 
+# (file content, abstracts read): a file of `Abstract:` lines with no name line, however short
+ABSTRACT_LINE_CASES = [
+    ("Abstract:We achieve a 2.5x speedup on the NVIDIA A100.\n", ["We achieve a 2.5x speedup on the NVIDIA A100."]),
+    ("Abstract: Short one.\nAbstract -- Short two.\n", ["Short one.", "Short two."]),
+    (f"Abstract: {ABSTRACT}\n", [ABSTRACT]),
+]
+
+
+@pytest.mark.parametrize("content, texts", ABSTRACT_LINE_CASES)
+def test_abstract_lines_without_a_name_line(tmp_path, content, texts):
+    path = tmp_path / "abstract.txt"
+    path.write_text(content, encoding="utf-8")
+    items = list(read_file(path))
+    assert [r.text for r in items if isinstance(r, Record)] == texts
+    assert [p for p in items if isinstance(p, Problem)] == []
+
+
+def test_an_unknown_format_says_what_was_expected(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"%%%% ### 12 34\n")
+    [problem] = [p for p in read_file(path) if isinstance(p, Problem)]
+    assert problem.line == 1 and "expected JSON Lines" in problem.reason and "'Abstract:' lines" in problem.reason
+
+
 # (file name, bytes, expected reason fragment, records still read)
 BAD_CASES = [
     ("empty.txt", b"", "empty file", 0),

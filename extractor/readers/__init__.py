@@ -34,6 +34,9 @@ FORMATS: list[tuple[str, Detector, Reader]] = [
 ]
 FORMAT_NAMES = [name for name, _, _ in FORMATS]
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".bib": "bibtex", ".csv": "csv", ".tsv": "csv"}
+NO_FORMAT = ("no known format fits this file: expected JSON Lines with an 'abstract' field, BibTeX with "
+             "abstracts, CSV/TSV with an 'abstract' column, a daily-papers page, a name line then 'Abstract:' "
+             "lines, a publication list, one abstract per line, or one abstract of at least a sentence")
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
@@ -166,7 +169,7 @@ def read_file(path: str | Path, fmt: str | None = None) -> Iterator[Record | Pro
     yield from problems
     fmt = fmt or detect_format(path, lines)
     if fmt is None:
-        yield Problem(name, None, "no known format fits this file")
+        yield Problem(name, 1, NO_FORMAT)
         return
     reader = next(r for n, _, r in FORMATS if n == fmt)
     yield from reader(name, lines)

@@ -33,9 +33,10 @@ def _nonblank(lines: list[str]) -> list[tuple[int, str]]:
 # --- one abstract per line (004) ------------------------------------------
 
 def is_abstract_lines(lines: list[str]) -> bool:
-    """Every non-blank line is abstract-long prose."""
+    """Every non-blank line is abstract-long prose or labelled ``Abstract:`` (a file of one short
+    ``Abstract:`` line is one abstract)."""
     rows = _nonblank(lines)
-    return bool(rows) and all(len(s) >= LONG for _, s in rows)
+    return bool(rows) and all(len(s) >= LONG or ABSTRACT_PREFIX.match(s) for _, s in rows)
 
 
 def read_abstract_lines(file: str, lines) -> Iterator[Record | Problem]:
@@ -50,10 +51,11 @@ def read_abstract_lines(file: str, lines) -> Iterator[Record | Problem]:
 # --- a name line, then `Abstract:` lines (001) -----------------------------
 
 def is_labelled_abstracts(lines: list[str]) -> bool:
-    """A short first line, then lines that mostly start with ``Abstract:``."""
+    """A short first line (a name, not itself an abstract), then lines that mostly start with ``Abstract:``."""
     rows = _nonblank(lines)
     labelled = sum(1 for _, s in rows[1:] if ABSTRACT_PREFIX.match(s))
-    return len(rows) >= 2 and len(rows[0][1]) < LONG and labelled >= max(1, (len(rows) - 1) / 2)
+    named = bool(rows) and len(rows[0][1]) < LONG and not ABSTRACT_PREFIX.match(rows[0][1])
+    return len(rows) >= 2 and named and labelled >= max(1, (len(rows) - 1) / 2)
 
 
 def read_labelled_abstracts(file: str, lines: list[str]) -> Iterator[Record | Problem]:
