@@ -15,10 +15,12 @@ from collections.abc import Iterable
 import pandas as pd
 import regex
 
+from .arxiv import arxiv_id, arxiv_month
 from .errors import InputError
 from .readers import Problem, Record, read_records
 
-PAPER_COLUMNS = ["paper_id", "title", "authors", "n_authors", "date", "text", "source_id", "sources", "n_sources"]
+PAPER_COLUMNS = ["paper_id", "arxiv_id", "title", "authors", "n_authors", "date", "text", "source_id", "sources",
+                 "n_sources"]
 PROBLEM_COLUMNS = ["file", "line", "severity", "reason"]
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 _ASCII_NOT_ALNUM = bytes(b for b in range(128) if not (48 <= b <= 57 or 97 <= b <= 122))  # deleted by translate
@@ -90,14 +92,17 @@ def _best(values: Iterable, key=None):
 def merge_copies(copies: list[Record]) -> dict:
     """One papers-table row from all copies of a paper: the fullest text and the best metadata."""
     text = max((r.text for r in copies), key=lambda t: (len(t), t))
+    source_id = _best((r.source_id for r in copies), key=lambda s: (arxiv_id(s) is not None, -len(s), s))
+    identifier = arxiv_id(source_id)
     return {
         "paper_id": content_id(text),
+        "arxiv_id": identifier,
         "title": _best((r.title for r in copies), key=lambda t: (len(t), t)),
         "authors": _best((r.authors for r in copies), key=lambda a: (a.count(","), a)),
         "n_authors": _best(r.n_authors or (r.authors.count(",") + 1 if r.authors and "," in r.authors and False else None) for r in copies),
-        "date": _best((r.date for r in copies), key=lambda d: (len(d), d)),
+        "date": _best((r.date for r in copies), key=lambda d: (len(d), d)) or arxiv_month(identifier),
         "text": text,
-        "source_id": _best((r.source_id for r in copies), key=lambda s: (-len(s), s)),
+        "source_id": source_id,
         "sources": "; ".join(sorted(r.where for r in copies)),
         "n_sources": len(copies),
     }

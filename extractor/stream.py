@@ -22,6 +22,7 @@ from typing import NamedTuple
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .arxiv import arxiv_id, arxiv_month
 from .errors import InputError
 from .output import atomic_path, table_format, to_jsonl
 from .papers import content_id
@@ -41,6 +42,7 @@ class Paper(NamedTuple):
     """One paper as the streaming path passes it to workers (cheap to pickle)."""
 
     paper_id: str
+    arxiv_id: str | None
     title: str | None
     date: str | None
     text: str
@@ -62,7 +64,8 @@ def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], 
         if pid in seen:
             continue
         seen.add(pid)
-        batch.append(Paper(pid, item.title, item.date, item.text))
+        identifier = arxiv_id(item.source_id)
+        batch.append(Paper(pid, identifier, item.title, item.date or arxiv_month(identifier), item.text))
         if len(batch) >= size:
             yield batch
             batch = []

@@ -16,7 +16,7 @@ from .errors import ExtractionTimeout
 from .units import pint_unit, registry
 
 CLAIM_COLUMNS = ["paper_id"] + CONTRACT_FIELDS + ["start", "end", "sentence", "rule"]
-TABLE_COLUMNS = CLAIM_COLUMNS + ["title", "date"]
+TABLE_COLUMNS = CLAIM_COLUMNS + ["arxiv_id", "title", "date"]
 _DTYPES = {"value": "float64", "low": "float64", "high": "float64", "count": "Int64", "own": "boolean",
            "start": "int64", "end": "int64"}
 
@@ -44,13 +44,14 @@ def claims_rows(papers: pd.DataFrame, progress: bool = False, problems: list | N
             row = claim.to_dict()
             if claim.kind == "hardware":
                 row["value"] = None
-            row.update(paper_id=paper.paper_id, title=title, date=getattr(paper, "date", None))
+            row.update(paper_id=paper.paper_id, arxiv_id=getattr(paper, "arxiv_id", None), title=title,
+                       date=getattr(paper, "date", None))
             yield row
 
 
 def _paper_rows(papers: pd.DataFrame):
     """The papers as named tuples, from whole columns (iterating Arrow-backed columns row by row is slow)."""
-    columns = [c for c in ("paper_id", "text", "title", "date") if c in papers]
+    columns = [c for c in ("paper_id", "arxiv_id", "text", "title", "date") if c in papers]
     Paper = collections.namedtuple("Paper", columns)
     return itertools.starmap(Paper, zip(*(papers[c].tolist() for c in columns)))
 
