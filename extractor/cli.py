@@ -109,12 +109,17 @@ def load_claims(inputs, fmt, strict):
 @input_options(format_flag="--input-format")
 @click.option("--benchmark", "-b", help="Only boards of this benchmark (any alias).")
 @click.option("--metric", "-m", help="Only boards of this metric (any alias).")
-@click.option("--format", "out", type=click.Choice(["table", "csv", "md", "json"]), default="table",
-              show_default=True, help="How to print the boards.")
+@click.option("--format", "out", type=click.Choice(["table", "csv", "md", "json", "jsonl", "evaluation-tables"]),
+              default="table", show_default=True,
+              help="table, csv or md to read; json (one document), jsonl (a row a line) or evaluation-tables "
+                   "(Papers with Code's JSON) to hand on.")
 @reports_errors
 def leaderboard(inputs, fmt, strict, benchmark, metric, out):
     """Print per-benchmark leaderboards of score claims."""
+    import json
+
     import leaderboards as lb
+    from leaderboards.exports import ROW_FIELDS, board_rows, boards_document, evaluation_tables
     from leaderboards.names import benchmark_name, fold, metric_name
 
     _, claims = load_claims(inputs, fmt, strict)
@@ -124,19 +129,44 @@ def leaderboard(inputs, fmt, strict, benchmark, metric, out):
     if not boards:
         raise click.ClickException("no leaderboard matches" + (f" benchmark {benchmark!r}" if benchmark else "")
                                    + (f" metric {metric!r}" if metric else ""))
-    columns = ["rank", "subject", "display", "own", "title", "date", "hardware"]
+    if out in ("json", "evaluation-tables"):
+        document = boards_document(boards) if out == "json" else evaluation_tables(boards)
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    elif out == "jsonl":
+        for row in board_rows(boards):
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif out == "csv":
+        click.echo(pd.DataFrame(board_rows(boards), columns=ROW_FIELDS).to_csv(index=False, lineterminator="\n"), nl=False)
+    else:
+        _print_boards(boards, out)
+
+
+def _print_boards(boards: dict, out: str) -> None:
+    columns = ["rank", "subject", "display", "own", "arxiv_id", "title", "date", "hardware"]
     for (bench, met), board in boards.items():
         view = board[[c for c in columns if c in board.columns]]
-        if out == "json":
-            click.echo(view.assign(benchmark=bench, metric=met).to_json(orient="records", lines=True, force_ascii=False))
-        elif out == "csv":
-            click.echo(view.assign(benchmark=bench, metric=met).to_csv(index=False, lineterminator="\n"), nl=False)
-        elif out == "md":
+        if out == "md":
             click.echo(f"\n### {bench} / {met}\n\n" + _markdown(view))
         else:
             direction = board["direction"].iloc[0] if "direction" in board and len(board) else "unknown"
             click.echo(f"\n{bench} / {met} ({direction} is better)")
             click.echo(view.to_string(index=False, max_colwidth=50))
+
+
+@main.command(name="model-index")
+@click.argument("paper")
+@input_options
+@reports_errors
+def model_index_command(paper, inputs, fmt, strict):
+    """Print one paper's own results as a Hugging Face model card's model-index block.
+
+    PAPER is its paper id, arXiv id or title.
+    """
+    from leaderboards.exports import model_index
+    _, claims = load_claims(inputs, fmt, strict)
+    if not ((claims["paper_id"] == paper) | (claims["arxiv_id"] == paper) | (claims["title"] == paper)).any():
+        raise click.ClickException(f"no claims of a paper {paper!r} (give its paper id, arXiv id or title)")
+    click.echo(model_index(claims, paper), nl=False)
 
 
 def _markdown(view: pd.DataFrame) -> str:

@@ -92,6 +92,12 @@ def load_hardware() -> dict[str, Device]:
     return table
 
 
+@functools.cache
+def benchmark_tasks() -> dict[str, str]:
+    """What each hand-listed benchmark evaluates ("image classification"), by canonical name."""
+    return {row["name"]: row["task"] for row in read_rows("benchmarks.csv", ("name",)) if row.get("task")}
+
+
 def metric_direction(name: str | None) -> str:
     """``higher``, ``lower`` or ``unknown`` for a metric name or alias."""
     metric = load_metrics().get((name or "").lower())

@@ -29,7 +29,7 @@ from .formatting import QUALIFIER_PREFIX, display_value, missing
 from .names import NO_METRIC, benchmark_name, fold, merge_spellings, metric_name
 from .table import chronological, claims_frame, subject_keys
 
-BOARD_COLUMNS = ["rank", "subject", "value", "display", "qualifier", "own", "paper_id", "title", "date",
+BOARD_COLUMNS = ["rank", "subject", "value", "display", "qualifier", "own", "paper_id", "arxiv_id", "title", "date",
                  "model_size", "hardware", "sentence", "conflict", "direction", "benchmark", "metric",
                  "unit", "low", "high", "n_reports", "surface"]
 COMPARISON_COLUMNS = ["benchmark", "metric", "subject", "baseline", "value", "display", "unit", "qualifier",

@@ -9,11 +9,11 @@ import pandas as pd
 
 from .names import fold
 
-CLAIM_COLUMNS = ["paper_id", "title", "date", "kind", "surface", "value", "low", "high", "unit", "qualifier",
+CLAIM_COLUMNS = ["paper_id", "arxiv_id", "title", "date", "kind", "surface", "value", "low", "high", "unit", "qualifier",
                  "subject", "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own",
                  "start", "end", "sentence", "rule"]
 NUMBER_COLUMNS = ["value", "low", "high"]
-TEXT_COLUMNS = ["paper_id", "title", "date", "kind", "surface", "unit", "qualifier", "subject", "baseline",
+TEXT_COLUMNS = ["paper_id", "arxiv_id", "title", "date", "kind", "surface", "unit", "qualifier", "subject", "baseline",
                 "benchmark", "metric", "aspect", "hardware", "sentence", "rule"]
 
 

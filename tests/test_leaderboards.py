@@ -162,8 +162,8 @@ def test_board_row_carries_paper_context_and_model_size():
                    {"subject": "bignet", "kind": "model_size", "value": 7e9, "unit": "parameter", "benchmark": None},
                    {"subject": "BigNet", "value": 85.0, "paper_id": "p2"})
     board = only_board(table)
-    assert list(board.columns[:13]) == ["rank", "subject", "value", "display", "qualifier", "own", "paper_id",
-                                        "title", "date", "model_size", "hardware", "sentence", "conflict"]
+    assert list(board.columns[:14]) == ["rank", "subject", "value", "display", "qualifier", "own", "paper_id",
+                                        "arxiv_id", "title", "date", "model_size", "hardware", "sentence", "conflict"]
     first = board.iloc[0]
     assert (first["model_size"], first["hardware"], first["sentence"], first["title"]) == (
         7e9, "NVIDIA A100", "BigNet gets 88%.", "A paper")
