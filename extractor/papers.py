@@ -1,40 +1,25 @@
 """Merge records into the papers table: each paper once, with all its sources.
 
-Two records are one paper when their texts are equal up to case, spacing and
-punctuation ("finegrained" = "fine-grained"), or when most sentences of the
-shorter one occur in the longer (an extra paragraph, a truncated copy) and
-their titles do not disagree.
+Which records are copies of one paper is decided by :mod:`extractor.copies`
+(texts equal up to case, spacing and punctuation, or sharing most sentences
+with titles that agree); the papers come in input order of each paper's last
+copy, the order in which the streaming route can emit them too.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable
 
 import pandas as pd
-import regex
 
 from .arxiv import arxiv_id, arxiv_month
+from .copies import KeyIndex, last_copies, text_key
 from .errors import InputError
 from .readers import Problem, Record, read_records
 
 PAPER_COLUMNS = ["paper_id", "arxiv_id", "title", "authors", "n_authors", "date", "text", "source_id", "sources",
                  "n_sources"]
 PROBLEM_COLUMNS = ["file", "line", "severity", "reason"]
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not (48 <= b <= 57 or 97 <= b <= 122))  # deleted by translate
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
-MIN_SENTENCE_KEY = 40  # characters: shorter sentences are too generic to link two records
-SHARED_SENTENCES = 0.6  # share of the shorter record's sentences that must recur in the longer
-
-
-def text_key(text: str) -> str:
-    """Lower-case letters and digits only: the identity of a text."""
-    folded = text.casefold()
-    if folded.isascii():  # the same result as the Unicode pattern, many times faster on ASCII
-        return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return _NOT_ALNUM.sub("", folded)
 
 
 def content_id(text: str) -> str:
@@ -42,78 +27,66 @@ def content_id(text: str) -> str:
     return hashlib.sha1(text_key(text).encode()).hexdigest()[:12]
 
 
-def _sentence_keys(text: str) -> set[str]:
-    keys = (text_key(s) for s in _SENTENCE_END.split(text))
-    return {k for k in keys if len(k) >= MIN_SENTENCE_KEY}
+class PaperCopies:
+    """The copies of one paper seen so far, folded into one papers-table row: the fullest text and
+    the best metadata. Only the best of each field is kept, not the copies."""
+
+    def __init__(self) -> None:
+        self.text = self.title = self.authors = self.date = self.source_id = None
+        self.n_authors: int | None = None
+        self.sources: list[str] = []
+
+    def add(self, record: Record) -> None:
+        self.text = _better(self.text, record.text, lambda t: (len(t), t))
+        self.title = _better(self.title, record.title, lambda t: (len(t), t))
+        self.authors = _better(self.authors, record.authors, lambda a: (a.count(","), a))
+        self.n_authors = _better(self.n_authors, record.n_authors, lambda n: n)
+        self.date = _better(self.date, record.date, lambda d: (len(d), d))
+        self.source_id = _better(self.source_id, record.source_id, lambda s: (arxiv_id(s) is not None, -len(s), s))
+        self.sources.append(record.where)
+
+    def row(self) -> dict:
+        identifier = arxiv_id(self.source_id)
+        return {"paper_id": content_id(self.text), "arxiv_id": identifier, "title": self.title,
+                "authors": self.authors, "n_authors": self.n_authors, "date": self.date or arxiv_month(identifier),
+                "text": self.text, "source_id": self.source_id, "sources": "; ".join(sorted(self.sources)),
+                "n_sources": len(self.sources)}
 
 
-def _same_paper(a: Record, b: Record, sa: set[str], sb: set[str]) -> bool:
-    if a.title and b.title and text_key(a.title) != text_key(b.title):
-        return False
-    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    return bool(small) and len(small & large) >= SHARED_SENTENCES * len(small)
-
-
-def group_records(records: list[Record]) -> list[list[Record]]:
-    """Group copies of one paper together (union-find over shared sentences)."""
-    parent = list(range(len(records)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    keys = [_sentence_keys(r.text) for r in records]
-    by_text: dict[str, int] = {}
-    by_sentence: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(records):
-        j = by_text.setdefault(text_key(r.text), i)
-        if j != i:
-            parent[find(i)] = find(j)
-            continue
-        candidates = {c for k in keys[i] for c in by_sentence[k]}
-        for c in sorted(candidates):
-            if find(c) != find(i) and _same_paper(records[c], r, keys[c], keys[i]):
-                parent[find(i)] = find(c)
-        for k in keys[i]:
-            by_sentence[k].append(i)
-    groups: dict[int, list[Record]] = defaultdict(list)
-    for i, r in enumerate(records):
-        groups[find(i)].append(r)
-    return list(groups.values())
-
-
-def _best(values: Iterable, key=None):
-    present = [v for v in values if v not in (None, "")]
-    return max(present, key=key) if present else None
+def _better(current, candidate, key):
+    if candidate in (None, ""):
+        return current
+    return candidate if current is None or key(candidate) > key(current) else current
 
 
 def merge_copies(copies: list[Record]) -> dict:
-    """One papers-table row from all copies of a paper: the fullest text and the best metadata."""
-    text = max((r.text for r in copies), key=lambda t: (len(t), t))
-    source_id = _best((r.source_id for r in copies), key=lambda s: (arxiv_id(s) is not None, -len(s), s))
-    identifier = arxiv_id(source_id)
-    return {
-        "paper_id": content_id(text),
-        "arxiv_id": identifier,
-        "title": _best((r.title for r in copies), key=lambda t: (len(t), t)),
-        "authors": _best((r.authors for r in copies), key=lambda a: (a.count(","), a)),
-        "n_authors": _best(r.n_authors or (r.authors.count(",") + 1 if r.authors and "," in r.authors and False else None) for r in copies),
-        "date": _best((r.date for r in copies), key=lambda d: (len(d), d)) or arxiv_month(identifier),
-        "text": text,
-        "source_id": source_id,
-        "sources": "; ".join(sorted(r.where for r in copies)),
-        "n_sources": len(copies),
-    }
+    """One papers-table row from all copies of a paper."""
+    merged = PaperCopies()
+    for record in copies:
+        merged.add(record)
+    return merged.row()
+
+
+def paper_rows(records, groups, last) -> "Iterator[dict]":
+    """Papers-table rows of ``records`` (an iterable in input order) given each record's paper
+    (``groups``) and whether it is that paper's last copy: each row as soon as its last copy is read."""
+    pending: dict[int, PaperCopies] = {}
+    for index, record in enumerate(records):
+        merged = pending.setdefault(int(groups[index]), PaperCopies())
+        merged.add(record)
+        if last[index]:
+            yield pending.pop(int(groups[index])).row()
 
 
 def build_papers(records: list[Record]) -> pd.DataFrame:
-    """The papers table of ``records``, one row a paper, sorted by paper_id."""
-    rows = [merge_copies(g) for g in group_records(records)]
-    table = pd.DataFrame(rows, columns=PAPER_COLUMNS)
+    """The papers table of ``records``, one row a paper, in input order of each paper's last copy."""
+    index = KeyIndex()
+    for record in records:
+        index.add(record)
+    groups = index.groups()
+    table = pd.DataFrame(list(paper_rows(records, groups, last_copies(groups))), columns=PAPER_COLUMNS)
     table["n_authors"] = table["n_authors"].astype("Int64")
-    return table.sort_values("paper_id", kind="stable").reset_index(drop=True)
+    return table.reset_index(drop=True)
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:

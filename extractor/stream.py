@@ -1,12 +1,13 @@
-"""Streaming extraction for corpora of any size: records are read lazily,
-exact duplicates dropped by content id, and claims produced and written in
-batches (one Parquet row group, or one block of JSON Lines, per batch), so
-memory stays flat. ``jobs > 1`` spreads batches over processes; the output
-is identical to ``jobs == 1`` because batches are written in input order.
+"""Streaming extraction for corpora of any size, in two passes over the input.
 
-Near-duplicate copies (an extra paragraph, a changed hyphen) are merged only
-by the in-memory path (``read_corpus``), which ``claims extract`` uses for
-inputs below ``STREAM_THRESHOLD`` bytes.
+The first pass keeps only a key index of the records (hashes of each text, title
+and sentence: :mod:`extractor.copies`) and decides which records are copies of
+one paper, exactly as the in-memory route does. The second pass reads the records
+again and emits each paper, merged, at its last copy; claims are produced and
+written in batches (one Parquet row group, or one block of JSON Lines, per
+batch). ``jobs > 1`` spreads batches over processes, written in input order.
+The in-memory route writes through the same batches, so every route gives the
+same bytes.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .arxiv import arxiv_id, arxiv_month
 from .errors import InputError
 from .output import atomic_path, table_format, to_jsonl
-from .papers import content_id
+from .copies import KeyIndex, last_copies
+from .papers import paper_rows
 from .readers import Problem, Record, input_files, read_records
 from .table import claims_frame, claims_rows
 
@@ -48,28 +50,36 @@ class Paper(NamedTuple):
     text: str
 
 
-def paper_batches(records: Iterable[Record | Problem], problems: list[Problem], size: int = BATCH,
-                  strict: bool = False) -> Iterator[list[Paper]]:
-    """Batches of at most ``size`` papers; exact duplicate texts are dropped, problems collected
-    (with ``strict``, the first skipped record raises InputError before anything is written)."""
-    seen: set[str] = set()
-    batch: list[Paper] = []
-    for item in records:
+def read_papers(inputs, fmt=None, problems: list[Problem] | None = None, strict: bool = False) -> Iterator[Paper]:
+    """The papers of the inputs, copies merged, in input order of each paper's last copy, in two
+    passes (problems are collected in the first; with ``strict`` the first skipped record raises
+    InputError before anything is written)."""
+    index = KeyIndex()
+    for item in read_records(inputs, fmt):
         if isinstance(item, Problem):
             if strict and item.severity == "skipped":
                 raise InputError(str(item))
-            problems.append(item)
-            continue
-        pid = content_id(item.text)
-        if pid in seen:
-            continue
-        seen.add(pid)
-        identifier = arxiv_id(item.source_id)
-        batch.append(Paper(pid, identifier, item.title, item.date or arxiv_month(identifier), item.text))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+            if problems is not None:
+                problems.append(item)
+        else:
+            index.add(item)
+    groups = index.groups()
+    records = (item for item in read_records(inputs, fmt) if isinstance(item, Record))
+    for row in paper_rows(records, groups, last_copies(groups)):
+        yield as_paper(row)
+
+
+def as_paper(row) -> Paper:
+    """A papers-table row (dict or named tuple) as the ``Paper`` workers take."""
+    get = row.get if isinstance(row, dict) else functools.partial(getattr, row)
+    fields = [get(name) for name in Paper._fields]
+    return Paper(*(None if not isinstance(v, str) and pd.isna(v) else v for v in fields))
+
+
+def in_batches(papers: Iterable[Paper], size: int = BATCH) -> Iterator[list[Paper]]:
+    """Consecutive batches of at most ``size`` papers."""
+    papers = iter(papers)
+    while batch := list(itertools.islice(papers, size)):
         yield batch
 
 
@@ -137,10 +147,17 @@ def stream_extract(inputs, output, fmt=None, jobs: int = 1, batch: int = BATCH, 
                    progress: bool = False) -> tuple[int, list[Problem]]:
     """Read, extract and write in batches; return (claims written, problems)."""
     problems: list[Problem] = []
-    batches = paper_batches(read_records(inputs, fmt), problems, batch, strict)
-    encoded = encoded_batches(batches, table_format(output), jobs)
+    papers = read_papers(inputs, fmt, problems, strict)
+    first = next(papers, None)  # the first pass runs, and strict mode raises, before the output is opened
+    papers = itertools.chain([first] if first else [], papers)
+    written = write_papers(papers, output, jobs, batch, progress)
+    return written, problems
+
+
+def write_papers(papers: Iterable[Paper], output, jobs: int = 1, batch: int = BATCH, progress: bool = False) -> int:
+    """Extract the papers' claims in batches and write them to ``output``; return the number of claims."""
+    encoded = encoded_batches(in_batches(papers, batch), table_format(output), jobs)
     if progress:  # shown on a terminal only (tqdm's disable=None)
         from tqdm import tqdm
         encoded = tqdm(encoded, unit="batch", desc=f"{batch} papers/batch", file=sys.stderr, disable=None)
-    written = write_batches(encoded, output)
-    return written, problems
+    return write_batches(encoded, output)

@@ -51,3 +51,50 @@ def test_strict_streaming_stops_before_writing(tmp_path):
     with pytest.raises(InputError, match="c.jsonl:6"):
         stream_extract([tmp_path / "c.jsonl"], tmp_path / "o.jsonl", strict=True)
     assert not (tmp_path / "o.jsonl").exists()
+
+
+LONG = ("Large language models are served on clusters of accelerators with strict latency targets. "
+        "We present QuickServe, a serving system that schedules prefill and decode phases separately. "
+        "QuickServe reaches {n}x higher throughput than vLLM on eight A100 GPUs. "
+        "It also cuts the tail latency by {n}0% on production traces from a large cloud provider.")
+
+
+def _copies_corpus(folder):
+    """Papers with near copies (another title spelling, an extra sentence, a hyphen), in two files."""
+    lines = []
+    for i in range(12):
+        text = LONG.format(n=i + 2)
+        lines.append({"id": f"24{i:02d}.0000{i}", "title": f"QuickServe {i}", "abstract": text})
+        if i % 3 == 0:  # a later, longer copy: the merged paper comes at its last copy
+            lines.append({"id": f"copy-{i}", "abstract": text.replace("large cloud", "large-cloud")
+                          + f" Code and the {i + 2} traces are released to the community for further study."})
+    half = len(lines) // 2
+    for name, part in (("a.jsonl", lines[:half]), ("b.jsonl", lines[half:])):
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+    return [folder / "a.jsonl", folder / "b.jsonl"]
+
+
+def test_every_route_gives_the_same_bytes(tmp_path):
+    from click.testing import CliRunner
+
+    from extractor.cli import main
+    inputs = [str(p) for p in _copies_corpus(tmp_path)]
+    outputs = {}
+    for route, options in {"memory": ["--no-stream"], "stream": ["--stream"], "jobs": ["--jobs", "2"]}.items():
+        for suffix in (".jsonl", ".parquet", ".csv"):
+            out = tmp_path / f"{route}{suffix}"
+            result = CliRunner().invoke(main, ["extract", *inputs, "-o", str(out), *options])
+            assert result.exit_code == 0, result.output
+            outputs[route, suffix] = out.read_bytes()
+    for suffix in (".jsonl", ".parquet", ".csv"):
+        assert outputs["memory", suffix] == outputs["stream", suffix] == outputs["jobs", suffix], suffix
+    claims = pd.read_json(tmp_path / "memory.jsonl", lines=True, dtype={"arxiv_id": str})
+    assert claims.paper_id.nunique() == 12  # four near copies merged on every route
+
+
+def test_read_papers_matches_the_papers_table(tmp_path):
+    from extractor.papers import read_corpus
+    from extractor.stream import as_paper, read_papers
+    inputs = _copies_corpus(tmp_path)
+    table = read_corpus(inputs)[0]
+    assert list(read_papers(inputs)) == [as_paper(r) for r in table.itertuples(index=False)]
