@@ -143,3 +143,15 @@ def test_near_copies_are_one_paper_and_distinct_papers_are_not(tmp_path):
     path.write_text("\n".join([ABSTRACT, near, OTHER]) + "\n", encoding="utf-8")
     papers = read_corpus([path])[0]
     assert len(papers) == 2
+
+
+@pytest.mark.parametrize("line, title", [
+    (f'{{"title": NaN, "abstract": "{ABSTRACT}"}}', None),      # pandas writes a missing title as NaN
+    (f'{{"title": 42, "abstract": "{ABSTRACT}"}}', None),
+    (f'{{"title": " FastNet ", "abstract": "{ABSTRACT}"}}', "FastNet"),
+])
+def test_a_title_that_is_not_text_is_no_title(tmp_path, line, title):
+    path = tmp_path / "t.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    [record] = [r for r in read_file(path) if isinstance(r, Record)]
+    assert record.title == title

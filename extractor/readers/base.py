@@ -48,8 +48,22 @@ def make_record(file: str, line: int, record_no: int, text: str, **meta) -> Reco
     text = normalize_text(text or "")
     if not text:
         return Problem(file, line, "record has no abstract text")
-    clean = {k: (normalize_text(v) or None) if isinstance(v, str) else v for k, v in meta.items()}
+    clean = {k: _metadata(k, v) for k, v in meta.items()}
     return Record(file=file, line=line, record_no=record_no, text=text, **clean)
+
+
+def _metadata(name: str, value: object) -> object:
+    """A metadata field as the Record holds it: normalized text, an int author count, or None
+    (a JSON ``NaN`` or a number where a title belongs is no title)."""
+    if isinstance(value, str):
+        return normalize_text(value) or None
+    if name == "n_authors":
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if name == "format":
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value and name == "source_id":
+        return str(value)
+    return None
 
 
 BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
