@@ -18,7 +18,7 @@ from .claim import Claim
 from .errors import ExtractionTimeout
 from .classify import Reading, qualifier_of, read_quantity
 from .devices import find_devices
-from . import lexicon
+from . import lexicon, rules
 from .lexicon import lookup_unit
 from .prepare import Prepared, prepare, widen_to_math
 from .scanner import Quantity, _is_change, candidate_starts, find_quantities
@@ -123,7 +123,22 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
             last_result = (q.end, last)
     if len(out) < 2:
         return out
-    return _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
+    out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
+    return _respectively(sentence, names, out) if "respectively" in sentence else out
+
+
+def _respectively(sentence: str, names: dict, claims: list[Claim]) -> list[Claim]:
+    """"86.4, 85.5 and 94.2 F1 on ACE2004, ACE2005 and NNE, respectively": as many distinct
+    benchmarks (or metrics) as scores pair with them in order."""
+    scores = [i for i, c in enumerate(claims) if c.kind == "score"]
+    out = list(claims)
+    for field, kind, canonical in (("benchmark", "benchmarks", rules.canonical_benchmark),
+                                   ("metric", "metrics", rules.canonical_metric)):
+        listed = list(dict.fromkeys(canonical(alias) for _, _, alias in names[kind]))
+        if len(scores) >= 2 and len(listed) == len(scores):
+            for i, name in zip(scores, listed):
+                out[i] = replace(out[i], **{field: name})
+    return out
 
 
 def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:

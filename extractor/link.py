@@ -198,9 +198,12 @@ def find_metric(sentence: str, start: int, end: int, names: dict | None = None) 
     """The metric named nearest a quantity in its clause (``names``: ``lexicon.find_names(sentence)``,
     when the caller has it; so for the other finders)."""
     lo, hi = clause_around(sentence, start, end, 70)
-    in_clause = (m for m in _spans(sentence, "metrics", names) if m.start() >= lo and m.end() <= hi)
-    m = nearest(in_clause, (start + end) // 2, 60)
-    return canonical_metric(m.name) if m else None
+    spans = _spans(sentence, "metrics", names)
+    m = nearest((m for m in spans if m.start() >= lo and m.end() <= hi), (start + end) // 2, 60)
+    if m is None:  # a sentence that names one metric measures its numbers by it ("... 5.4% and 14.7%, respectively")
+        named = {canonical_metric(m.name) for m in spans}
+        return named.pop() if len(named) == 1 else None
+    return canonical_metric(m.name)
 
 
 @functools.lru_cache(maxsize=64)
@@ -221,13 +224,15 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
 
 def find_benchmark(sentence: str, start: int, names: dict | None = None) -> str | None:
     """The benchmark nearest a quantity: a catalogue name, or "on NAME" for an unknown one."""
-    m = nearest(_spans(sentence, "benchmarks", names), start, 120)
+    spans = _spans(sentence, "benchmarks", names)
+    m = nearest(spans, start, 120)
     if m:
         return canonical_benchmark(m.name)
     for position, name in _on_names(sentence):
         if abs(position - start) < 80:
             return name
-    return None
+    named = {canonical_benchmark(m.name) for m in spans}  # a long sentence about one benchmark
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=32)

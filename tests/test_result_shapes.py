@@ -1,0 +1,32 @@
+"""Shapes of result statements, checked on every score of a sentence (the case table checks the first)."""
+
+import pytest
+
+from extractor import extract
+from extractor.evaluate import field_right
+
+# sentence, [(value, benchmark, metric)] of its score claims in text order; None is not checked
+CASES = [
+    pytest.param("Our parser reaches 86.41, 85.46, and 94.2 F1 scores on ACE2004, ACE2005, and NNE, respectively.",
+                 [(86.41, "ACE 2004|ACE2004", "F1"), (85.46, "ACE 2005|ACE2005", "F1"), (94.2, "NNE", "F1")],
+                 marks=pytest.mark.xfail(strict=True, reason="a bare number before a list is not read yet")),
+    ("Our parser reaches 86.41% F1, 85.46% F1, and 94.2% F1 on ACE2004, ACE2005, and NNE, respectively.",
+     [(86.41, "ACE 2004|ACE2004", "F1"), (85.46, "ACE 2005|ACE2005", "F1"), (94.2, "NNE", "F1")]),
+    ("The model achieves 5.53% WER on WSJ, and 5.42% and 14.70% on the clean and noisy sets of LibriSpeech.",
+     [(5.53, "WSJ", "WER"), (5.42, None, "WER"), (14.70, None, "WER")]),
+    ("Accuracies of 91.2% and 68.5% are obtained on CIFAR-10 and CIFAR-100, respectively, with one network.",
+     [(91.2, "CIFAR-10", "accuracy"), (68.5, "CIFAR-100", "accuracy")]),
+    ("With extensive tuning of the augmentation schedule and of the teacher network over many runs, our final "
+     "system obtains a test accuracy of 95.1% in the end, which is the best published number on SVHN.",
+     [(95.1, "SVHN", "accuracy")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES)
+def test_every_score_of_the_sentence(sentence, expected):
+    scores = [c for c in extract(sentence) if c.kind == "score"]
+    assert [round(c.value, 4) for c in scores] == [v for v, _, _ in expected]
+    for claim, (_, benchmark, metric) in zip(scores, expected):
+        if benchmark is not None:
+            assert field_right(claim.benchmark, benchmark), (claim.surface, claim.benchmark)
+        assert field_right(claim.metric, metric), (claim.surface, claim.metric)
