@@ -188,14 +188,15 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     start, end, surface = _span(context, q.start, q.end)
     is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
-    baseline = link.find_baseline(sentence, q.start, q.end) if reading.kind in COMPARED_KINDS else None
+    subject = method if subject and link.is_method_macro(subject) else link.plain_name(subject)
+    baseline = link.plain_name(link.find_baseline(sentence, q.start, q.end)) if reading.kind in COMPARED_KINDS else None
     if baseline == subject:
         baseline = None
     result = reading.kind in RESULT_KINDS
     return Claim(
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
-        benchmark=link.find_benchmark(sentence, q.start, names) if result else None,
+        benchmark=link.plain_name(link.find_benchmark(sentence, q.start, names)) if result else None,
         metric=link.find_metric(sentence, q.start, q.end, names) if result else None,
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,

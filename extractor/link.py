@@ -95,6 +95,30 @@ def clean_name(token: str) -> str:
     return token.strip("\"'`()[]{}.,;:")
 
 
+_LATEX_WRAPPER = regex.compile(r"\\(?:emph|textbf|textit|texttt|textsc|textrm|mbox|text|mathrm|mathbf|mathcal|"
+                               r"ac|acl|acs|acp|acf)\{")
+_LATEX_TAIL = regex.compile(r"\s*(?:~|\\)(?:footnote|cite\w*|url|ref|label)\b.*$", regex.S)
+_LATEX_LEFT = regex.compile(r"[\\{}$^]")
+
+
+_MACRO = regex.compile(r"\\[A-Za-z]+(?:\{\})?")
+
+
+def is_method_macro(name: str) -> bool:
+    """A custom macro standing for the paper's method (``\\ours``, ``\\name{}``, ``\\modelname``)."""
+    return bool(_MACRO.fullmatch(name)) and not _LATEX_WRAPPER.match(name + "{")
+
+
+def plain_name(name: str | None) -> str | None:
+    """A name without LaTeX debris ("\\emph{PyramidBox" -> "PyramidBox", "Magna\\-Tag" -> "MagnaTag",
+    "SiamVGG\\footnote{..." -> "SiamVGG"); None when LaTeX is all there is ("\\ColNet", "\\ours")."""
+    if not name or not _LATEX_LEFT.search(name) and "~" not in name:
+        return name
+    name = _LATEX_TAIL.sub("", _LATEX_WRAPPER.sub("", name)).replace("\\-", "").replace("~", " ")
+    name = clean_name(name.strip())
+    return None if not name or _LATEX_LEFT.search(name) or not regex.search(r"\p{L}", name) else name
+
+
 def title_name(title: str | None) -> str | None:
     """The name before a title's colon ("MuLan: Adapting ..."), when it is shaped like a name."""
     if not title or ":" not in title:
