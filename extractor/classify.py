@@ -283,7 +283,16 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         return Reading("memory", q.value * 1e9, None, None, "byte", None, "scale:gigabytes") if near_device else None
     if q.scale != 1 and not q.from_word:
         return read_bare_scale(text, q)
+    if not q.from_word and _lost_factor(text, q):
+        return replace_rule(read_factor(text, q, names), "factor:lost-x")
     return read_bare(text, q, names)
+
+
+def _lost_factor(text: str, q: Quantity) -> bool:
+    """A bare number whose words make it a factor ("speedups of up to 3.7", "14.2 faster")."""
+    patterns = lexicon.lost_factor_patterns()
+    return bool(patterns["after"].match(text, q.end, min(len(text), q.end + 40))
+                or patterns["before"].search(text, max(0, q.start - 50), q.start))
 
 
 NAME_BEFORE = regex.compile(r"(?:[\p{Lu}][\p{L}\p{N}\-.]*(?:\s+\d+(?:\.\d+)?)?\s+(?:\d+(?:\.\d+)?[BMK]\s*(?:,|and|or)\s+)?|-)$")

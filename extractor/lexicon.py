@@ -297,3 +297,11 @@ def _start(span: tuple) -> int:
 
 def _start_longest_first(span: tuple) -> tuple[int, int]:
     return span[0], -span[1]
+
+
+@functools.cache
+def lost_factor_patterns() -> dict[str, regex.Pattern]:
+    """``{"before": pattern, "after": pattern}``: where a bare number is a factor without its "x"."""
+    rows = read_rows("lost_factors.csv", ("side", "pattern"))
+    return {side: regex.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["side"] == side), regex.I)
+            for side in ("before", "after")}

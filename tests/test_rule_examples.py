@@ -1,0 +1,23 @@
+"""Every rule file with an ``example`` column: each example is read by the rule it illustrates."""
+
+import pytest
+
+from extractor import extract
+from extractor.rules import read_rows
+
+LOST_FACTORS = read_rows("lost_factors.csv", ("side", "pattern", "example"))
+
+
+@pytest.mark.parametrize("row", LOST_FACTORS, ids=[r["example"][:40] for r in LOST_FACTORS])
+def test_lost_factor_examples(row):
+    kinds = [(c.kind, c.rule) for c in extract(row["example"])]
+    assert any(kind in ("speedup", "reduction") and rule == "factor:lost-x" for kind, rule in kinds), kinds
+
+
+@pytest.mark.parametrize("text", [
+    "We evaluate 3 faster variants of the model.",          # a count of variants, not a factor
+    "The model is 2.3 points higher in accuracy.",          # points, not a factor
+    "Our speedups of 12% come from fusion.",                # a percentage stays a percentage
+])
+def test_not_lost_factors(text):
+    assert all(c.rule != "factor:lost-x" for c in extract(text))
