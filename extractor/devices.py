@@ -10,15 +10,21 @@ from . import lexicon
 from .rules import load_hardware
 from .scanner import candidate_starts
 
-COUNT = r"(?<![\d,.])(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,6}|(?i:a single|single|one|two|three|four|eight|sixteen))\s*(?:[x×]|times)?\s*(?:\d{1,4}\s?GB\s+)?"
+COUNT = r"(?<![\d,.])(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,6}|(?i:a single|single|one|two|three|four|eight|sixteen|dual|quad))\s*(?:[x×]|times)?\s*(?:\d{1,4}\s?GB\s+)?"
 
 
 PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?$")
 SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 
 
-GENERIC_DEVICE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))")
+GENERIC_DEVICE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
+    r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
+    r"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b(?!\s+(?:learning|translation|vision|reading|hours?)))")
+_MACHINE_WORDS = regex.compile(r"node|server|machine")
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
+# Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
+DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
 
 
 def _generic_devices(text: str, starts: list[int]):
@@ -36,7 +42,7 @@ def _count(written: str | None) -> int | None:
     if not written:
         return None
     digits = written.replace(",", "")
-    return int(digits) if digits.isdigit() else WORD_COUNTS.get(written.lower())
+    return int(digits) if digits.isdigit() else (WORD_COUNTS | DEVICE_COUNT_WORDS).get(written.lower())
 
 
 def find_devices(text: str, names: dict | None = None,
@@ -53,9 +59,9 @@ def find_devices(text: str, names: dict | None = None,
             count = _count(before["count"]) if before else None
             found.append((start, after.end() if after else m_end, device.name, count))
     taken = [(s, e) for s, e, _, _ in found]
-    if "PU" not in text:  # GPU, TPU, CPU, NPU
+    if "PU" not in text and not _MACHINE_WORDS.search(text):  # GPU, TPU, CPU, NPU; nodes, servers, machines
         return sorted(found)
     for m in _generic_devices(text, candidate_starts(text, names) if starts is None else starts):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
-            found.append((m.start(), m.end(), m["class"], _count(m["count"])))
+            found.append((m.start(), m.end(), m["class"] or "node", _count(m["count"])))
     return sorted(found)
