@@ -178,6 +178,8 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     after = text[q.end : q.end + 30]
     if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
+    if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):
+        return Reading("score", q.value, None, None, "point", None, "bare:paren-value")
     gain_after = bool(GAIN_AFTER.match(after))
     if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip()) or gain_after) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
@@ -193,6 +195,18 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
             and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30), names):
         return Reading("score", q.value, None, None, "point", None, "bare:score")
     return replace_rule(reading, "bare:" + reading.kind)
+
+
+# "... CLIP similarity scores nearly matching those in English (38.61 for English vs. 37.61 for others)"
+PAREN_VALUE_FOR = regex.compile(r"\s+for\s+[^()]{1,40}?(?:\)|\s+vs\.?\s|,|;)")
+
+
+def _paren_after_metric(text: str, q: Quantity, names: dict | None) -> bool:
+    """Is the number inside parentheses opened just after a metric's name?"""
+    opened = text.rfind("(", max(0, q.start - 80), q.start)
+    if opened < 0 or ")" in text[opened:q.start]:
+        return False
+    return _metric_between(text, max(0, opened - 100), opened, names)
 
 
 def replace_rule(reading: Reading, rule: str) -> Reading:

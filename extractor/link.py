@@ -364,9 +364,16 @@ class _Span:
 GENERIC_DEVICE_WORD = regex.compile(r"\b(?:GPU|TPU|CPU|NPU)s?\b")
 
 
+_NUMBER_AFTER = regex.compile(r"(?<=[\s(~$])\d+(?:\.\d+)?\s*(?:x|×|\\times|%|\\%|times)")
+
+
 def find_hardware(sentence: str, start: int, names: dict | None = None) -> str | None:
-    """The device named nearest a performance claim in its sentence."""
-    m = nearest(_spans(sentence, "hardware", names), start, 200)
+    """The device named nearest a performance claim in its sentence; a device named after the claim
+    and before the sentence's next number ("4.5x when using cheaper ones (NVIDIA A6000)") is its own."""
+    spans = _spans(sentence, "hardware", names)
+    number_after = _NUMBER_AFTER.search(sentence, start + 1)
+    m = next((d for d in spans if d.start() > start and (not number_after or d.start() < number_after.start())
+              and d.start() - start < 120), None) or nearest(spans, start, 200)
     if m:
         return load_hardware()[m.name.lower()].name
     generic = nearest(GENERIC_DEVICE_WORD.finditer(sentence), start, 100) if "PU" in sentence else None
