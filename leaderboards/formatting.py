@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import math
 
 import pandas as pd
@@ -93,3 +95,24 @@ def geometric_mean(values: list[float]) -> float:
     if not positive:
         return math.nan
     return math.exp(sum(math.log(v) for v in positive) / len(positive))
+
+
+@functools.cache
+def _latex_converter():
+    from pylatexenc.latex2text import LatexNodes2Text
+    return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+
+
+def readable(text: str) -> str:
+    """A sentence as a reader sees it: LaTeX markup rendered by pylatexenc ("\\textbf{87.8\\%}" ->
+    "87.8%", "$\\times$" -> "×", "\\pm" -> "±"); text that pylatexenc cannot parse is shown as written.
+
+    >>> readable(r"reaches \\textbf{87.8\\%} and IS=8.81$\\pm$0.10, a $6.49\\times$ speedup")
+    'reaches 87.8% and IS=8.81±0.10, a 6.49× speedup'
+    """
+    if "\\" not in text and "$" not in text and "~" not in text:
+        return text
+    try:
+        return " ".join(_latex_converter().latex_to_text(text).split())
+    except Exception:  # pylatexenc raises several error types on malformed input; the text stays readable as is
+        return text

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from . import charts
 from .boards import comparisons, leaderboards
-from .formatting import format_number, format_quantity, missing
+from .formatting import format_number, format_quantity, missing, readable
 from .markup import Block, Chart, Heading, Links, Paragraph, Table, to_html, to_markdown
 from .slugs import safe_path, slugify
 from .summaries import hardware, model_sizes, speedup_claims, speedups
@@ -101,12 +101,17 @@ def _table(frame: pd.DataFrame, columns: dict[str, object], quotes: tuple[str, .
     rows = []
     for _, row in frame.iterrows():
         cells = [(spec(row) if callable(spec) else row[spec]) for spec in columns.values()]
-        rows.append(tuple("" if missing(c) else (format_number(c) if isinstance(c, float) else str(c)) for c in cells))
+        texts = ["" if missing(c) else (format_number(c) if isinstance(c, float) else str(c)) for c in cells]
+        rows.append(tuple(readable(t) if header in quotes else t for header, t in zip(columns, texts)))
     return Table(tuple(columns), tuple(rows), frozenset(quotes))
 
 
 def _paper(row: pd.Series) -> str:
-    return row["title"] if not missing(row["title"]) else row["paper_id"]
+    """The paper as a reader finds it: its title and arXiv id, or whichever it has, else the paper id."""
+    arxiv = row.get("arxiv_id")
+    arxiv = None if missing(arxiv) else f"arXiv:{arxiv}"
+    title = None if missing(row["title"]) else row["title"]
+    return " · ".join(p for p in (title, arxiv) if p) or row["paper_id"]
 
 
 def _overview(claims, papers, boards, figures: _Charts) -> list[Block]:
