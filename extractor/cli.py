@@ -180,12 +180,14 @@ def _markdown(view: pd.DataFrame) -> str:
 @input_options
 @click.option("-o", "--output", "out_dir", default="reports", show_default=True, type=click.Path(file_okay=False),
               help="Folder for README.md, index.html and figures/.")
+@click.option("--min-rows", type=click.IntRange(1), default=1, show_default=True,
+              help="Show only boards with at least this many rows.")
 @reports_errors
-def report(inputs, fmt, strict, out_dir):
+def report(inputs, fmt, strict, out_dir, min_rows):
     """Write the Markdown and HTML report with every leaderboard and chart."""
     import leaderboards as lb
     papers_table, claims = load_claims(inputs, fmt, strict)
-    files = lb.write_report(claims, papers_table, out_dir)
+    files = lb.write_report(claims, papers_table, out_dir, min_rows=min_rows)
     click.echo(f"wrote {len(files)} files to {out_dir}", err=True)
 
 

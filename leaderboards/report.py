@@ -45,15 +45,16 @@ class _Charts:
         return Chart(f"{FIGURES}/{path.name}", alt, svg)
 
 
-def write_report(claims: pd.DataFrame, papers: pd.DataFrame, out_dir: str | Path) -> list[Path]:
+def write_report(claims: pd.DataFrame, papers: pd.DataFrame, out_dir: str | Path, min_rows: int = 1) -> list[Path]:
     """Write ``README.md``, ``index.html`` and ``figures/*.svg`` into ``out_dir``; return the paths written.
 
-    Files already in ``out_dir`` that the report does not produce are left alone.
+    Only boards with at least ``min_rows`` rows are shown (a real corpus has hundreds of one-row
+    boards). Files already in ``out_dir`` that the report does not produce are left alone.
     """
     out = Path(out_dir)
     figures = _Charts((out / FIGURES).resolve())
     claims = with_paper_metadata(claims, papers)
-    blocks = report_blocks(claims, papers, figures)
+    blocks = report_blocks(claims, papers, figures, min_rows)
     figures.folder.mkdir(parents=True, exist_ok=True)
     written = []
     for path, svg in sorted(figures.files.items()):
@@ -77,9 +78,9 @@ def with_paper_metadata(claims: pd.DataFrame, papers: pd.DataFrame | None) -> pd
     return table
 
 
-def report_blocks(claims: pd.DataFrame, papers: pd.DataFrame | None, figures: _Charts) -> list[Block]:
-    """The whole document, section by section."""
-    boards = leaderboards(claims)
+def report_blocks(claims: pd.DataFrame, papers: pd.DataFrame | None, figures: _Charts, min_rows: int = 1) -> list[Block]:
+    """The whole document, section by section (boards of at least ``min_rows`` rows)."""
+    boards = {key: board for key, board in leaderboards(claims).items() if len(board) >= min_rows}
     blocks: list[Block] = [Links(SECTIONS)]
     blocks += _overview(claims, papers, boards, figures)
     blocks += _boards_section(boards, figures)
