@@ -43,7 +43,7 @@ TF_RUNTIME = ("Comparing with using the recommended configurations for concurren
 
 # sentence, kind, value, the claim's fields that must hold (the seed systems the results issue names)
 CLAIM_CASES = [
-    (GPTQ, "speedup", 4.5, {"hardware": "NVIDIA A6000", "baseline": "FP16"}),
+    (GPTQ, "speedup", 4.5, {"hardware": "NVIDIA RTX A6000", "baseline": "FP16"}),
     (GPTQ, "speedup", 3.25, {"hardware": "NVIDIA A100", "qualifier": "approx"}),
     (MULAN, "score", 38.61, {"metric": "CLIP similarity"}),
     (MULAN, "score", 37.61, {"metric": "CLIP similarity"}),
