@@ -222,7 +222,8 @@ def _hardware_section(claims: pd.DataFrame) -> list[Block]:
         return [_heading(5), Paragraph("No hardware claims.")]
     columns = {"Device": "device", "Vendor": "vendor", "Class": "device_class",
                "Papers": lambda r: str(r["papers"]), "Mentions": lambda r: str(r["mentions"]),
-               "Devices counted": lambda r: str(r["total_count"]), "Other claims (papers)": "co_kinds",
+               "Devices counted": lambda r: str(r["total_count"]), "Measured on it": "measured",
+               "Other claims (papers)": "co_kinds",
                "Sentence": "sentence"}
     return [_heading(5), Paragraph("Devices named by hardware claims; the sentence is the first mention's."),
             _table(table, columns)]

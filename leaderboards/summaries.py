@@ -23,7 +23,10 @@ SPEEDUP_CLAIM_COLUMNS = ["kind", "subject", "baseline", "aspect", "display", "va
                          "hardware", "paper_id", "title", "date", "sentence"]
 SIZE_COLUMNS = ["paper_id", "title", "date", "subject", "model_size", "model_size_text", "data_size_text",
                 "compute_text", "sentence"]
-HARDWARE_COLUMNS = ["device", "vendor", "device_class", "papers", "mentions", "total_count", "co_kinds", "sentence"]
+HARDWARE_COLUMNS = ["device", "vendor", "device_class", "papers", "mentions", "total_count", "measured", "co_kinds",
+                    "sentence"]
+MEASURED_KINDS = ("speedup", "reduction", "time", "throughput", "energy", "memory", "score")
+MAX_MEASURED = 6  # results listed per device
 # What may surround a device's name in a mention: a count, a vendor, a class word.
 _COUNT = re.compile(r"^\s*\d+\s*(?:[x×]\s*)?")
 _VENDOR = re.compile(r"(?i)^(?:nvidia|amd|intel|google|apple|qualcomm)\s+")
@@ -137,10 +140,28 @@ def hardware(claims: pd.DataFrame) -> pd.DataFrame:
         device_class=[d.device_class if d else _generic_class(n) for d, n in zip(devices, names)],
         n=table["count"].fillna(1).astype(int))
     kinds = claims_frame(raw)[["paper_id", "kind"]].drop_duplicates()
-    rows = [_device_row(device, chronological(part), kinds) for device, part in table.groupby("device", sort=True)]
+    measured = _measured_on(raw)
+    rows = [_device_row(device, chronological(part), kinds) | {"measured": measured.get(device, "")}
+            for device, part in table.groupby("device", sort=True)]
     frame = pd.DataFrame(rows, columns=HARDWARE_COLUMNS)
-    return frame.sort_values(["papers", "mentions", "device"], ascending=[False, False, True],
+    frame["device_class"] = frame["device_class"].fillna("unknown")
+    return frame.sort_values(["device_class", "vendor", "papers", "mentions", "device"],
+                             ascending=[True, True, False, False, True], na_position="last",
                              kind="stable").reset_index(drop=True)
+
+
+def _measured_on(raw: pd.DataFrame) -> dict[str, str]:
+    """Per device, the performance results measured on it ("speedup 4.5x (GPTQ); time 40 ms"), by date."""
+    table = chronological(claims_frame(raw, MEASURED_KINDS))
+    table = table[table["hardware"].notna()]
+    out: dict[str, list[str]] = {}
+    for row in table.itertuples():
+        device = device_of(row.hardware)
+        shown = display_quantity(row.value, row.unit, row.qualifier, row.low, row.high)
+        if shown:
+            who = f" ({row.subject})" if isinstance(row.subject, str) else ""
+            out.setdefault(device.name if device else row.hardware, []).append(f"{row.kind} {shown}{who}")
+    return {d: "; ".join(items[:MAX_MEASURED]) + (" ..." if len(items) > MAX_MEASURED else "") for d, items in out.items()}
 
 
 def _device_names(raw: pd.DataFrame) -> list[str | None]:

@@ -333,3 +333,17 @@ def test_markdown_cells_are_escaped(text, expected):
 @pytest.mark.parametrize("module", [formatting, markup, names, slugs], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_hardware_table_shows_what_was_measured_on_each_device_by_class():
+    import pandas as pd
+
+    from extractor.table import extract_claims
+    text = ("FooServe reaches 2.5x higher throughput than vLLM on an NVIDIA A100 and runs at 30 FPS on a "
+            "Jetson Orin Nano.")
+    claims = extract_claims(pd.DataFrame({"paper_id": ["p"], "text": [text], "title": ["FooServe"]}))
+    import leaderboards
+    table = leaderboards.hardware(claims)
+    by_device = dict(zip(table["device"], table["measured"]))
+    assert "speedup 2.5x" in by_device["NVIDIA A100"] and "throughput" in by_device["NVIDIA Jetson Orin Nano"]
+    assert list(table["device_class"]) == sorted(table["device_class"])  # grouped by class
