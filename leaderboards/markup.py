@@ -126,12 +126,39 @@ td.quote { font-style: italic; color: #57606a; min-width: 24rem; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { color: #57606a; font-size: 13px; }
 nav ul { columns: 2; }
+th { cursor: pointer; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
+#filter { position: sticky; top: 0; width: 100%; box-sizing: border-box; padding: 6px 8px; font-size: 14px; margin: .5rem 0; }
+""".strip()
+# Sorting by a column header and filtering every table's rows by a text: the page stays usable at
+# hundreds of boards. The script reads only the page's own cells; it holds no paper text.
+SCRIPT = """
+document.querySelectorAll("table").forEach(function (table) {
+  table.querySelectorAll("th").forEach(function (th, index) {
+    th.addEventListener("click", function () {
+      var down = th.getAttribute("aria-sort") === "ascending";
+      table.querySelectorAll("th").forEach(function (other) { other.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", down ? "descending" : "ascending");
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var key = function (row) { var t = row.cells[index].textContent.trim(), n = parseFloat(t.replace(/[^0-9.eE+-]/g, ""));
+        return isNaN(n) || !/^[^A-Za-z]*[0-9]/.test(t) ? t.toLowerCase() : n; };
+      rows.sort(function (a, b) { var x = key(a), y = key(b), c = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === "number" ? -1 : 1);
+        return down ? -c : c; });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+});
+var filter = document.getElementById("filter");
+filter.addEventListener("input", function () {
+  var q = filter.value.toLowerCase();
+  document.querySelectorAll("tbody tr").forEach(function (row) { row.hidden = q && row.textContent.toLowerCase().indexOf(q) < 0; });
+});
 """.strip()
 
 
 def to_html(title: str, blocks: list[Block]) -> str:
     """The document as one self-contained HTML page (inline CSS, inline SVG charts)."""
-    body = [f"<h1>{html_text(title)}</h1>"]
+    body = [f"<h1>{html_text(title)}</h1>",
+            '<input id="filter" type="search" placeholder="Filter the rows of every table (benchmark, metric, model, paper ...)" aria-label="Filter rows">']
     n_charts = 0
     for block in blocks:
         if isinstance(block, Heading):
@@ -153,7 +180,7 @@ def to_html(title: str, blocks: list[Block]) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{html_text(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
-            + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+            + "\n".join(body) + f"\n</main>\n<script>\n{SCRIPT}\n</script>\n</body>\n</html>\n")
 
 
 def scoped_svg(svg: str, prefix: str) -> str:

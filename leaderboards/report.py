@@ -135,8 +135,10 @@ def _overview(claims, papers, boards, figures: _Charts) -> list[Block]:
 
 
 def _board_index(boards: dict) -> Table:
+    """Every board, most rows first."""
+    ordered = sorted(boards.items(), key=lambda kv: -len(kv[1]))
     rows = tuple((b, m, board["direction"].iloc[0], str(len(board)), str(board["paper_id"].nunique()))
-                 for (b, m), board in boards.items())
+                 for (b, m), board in ordered)
     return Table(("Benchmark", "Metric", "Better", "Entries", "Papers"), rows)
 
 
