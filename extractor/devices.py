@@ -21,7 +21,7 @@ GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
     r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
     r"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b(?!\s+(?:learning|translation|vision|reading|hours?)))")
-_MACHINE_WORDS = regex.compile(r"node|server|machine")
+_MACHINE_WORDS = regex.compile(r"-node\b|\b(?:server|machine)s?\b(?!\s+(?:learning|translation|vision|reading))")
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
 # Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
 DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
