@@ -133,8 +133,8 @@ def cue_roles_by_word() -> dict[str, tuple[str, str | None]]:
 
 
 def _names_regex(names) -> regex.Pattern:
-    short = [n for n in names if len(n) <= 3]
-    long = [n for n in names if len(n) > 3]
+    short = [n for n in names if is_case_exact(n)]
+    long = [n for n in names if not is_case_exact(n)]
     body = f"(?i:{alternation(long)})" + (f"|{alternation(short)}" if short else "")
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?:{body})(?![\p{{L}}\p{{N}}_]|-\p{{N}})")
 
@@ -146,6 +146,27 @@ def metric_regex() -> regex.Pattern:
     for metric in load_metrics().values():
         names.update(metric.aliases)
     return _names_regex(names)
+
+
+MINED_EXACT_LENGTH = 6  # mined names this short match case exactly ("HiEve" is not "achieve", "REDS" not "reds")
+
+
+@functools.cache
+def case_exact_names() -> frozenset[str]:
+    """Aliases matched case exactly beyond the 3-character rule: the short benchmark names mined from
+    Papers with Code annotations, which as lower-case words are other words (metrics are often written
+    in lower case, "dice", "hota", and stay case-insensitive)."""
+    from .rules import CATALOGUE_FILES, aliases
+    mined = CATALOGUE_FILES["benchmarks"][1:]
+    names = {a for name in mined for row in read_rows(name, ("name",)) for a in aliases(row, "name")}
+    hand = {a.lower() for files in CATALOGUE_FILES.values() for row in read_rows(files[0], ("name",))
+            for a in aliases(row, "name")}
+    return frozenset(a for a in names if len(a) <= MINED_EXACT_LENGTH and a.lower() not in hand)
+
+
+def is_case_exact(alias: str) -> bool:
+    """Is a catalogue alias matched only as written?"""
+    return len(alias) <= 3 or alias in case_exact_names()
 
 
 def _catalogue_names(kind: str) -> set[str]:
@@ -162,7 +183,7 @@ def _catalogue_names(kind: str) -> set[str]:
 @functools.cache
 def _listed_names(kind: str) -> tuple[frozenset[str], frozenset[str]]:
     names = _catalogue_names(kind)
-    return frozenset(n for n in names if len(n) <= 3), frozenset(n.lower() for n in names if len(n) > 3)
+    return frozenset(n for n in names if is_case_exact(n)), frozenset(n.lower() for n in names if not is_case_exact(n))
 
 
 def is_listed(name: str, kind: str) -> bool:
@@ -193,7 +214,7 @@ def name_automata() -> tuple:
         for alias in _catalogue_names(kind):
             entries.setdefault(alias.lower(), set()).add((kind, alias))
     exact_only = {word for word, found in entries.items()
-                  if all(len(alias) <= 3 and kind in CATALOGUES for kind, alias in found)}
+                  if all(is_case_exact(alias) and kind in CATALOGUES for kind, alias in found)}
     exact: dict[str, set[tuple[str, str]]] = {}
     for word in exact_only:
         for kind, alias in entries.pop(word):
@@ -248,7 +269,7 @@ def find_names(text: str) -> dict[str, list]:
 
 
 def _whole_word(text: str, start: int, end: int, alias: str, plural: bool) -> tuple[int, int, str] | None:
-    if len(alias) <= 3 and text[start:end] != alias:
+    if is_case_exact(alias) and text[start:end] != alias:
         return None
     before, after = text[start - 1 : start] if start else "", text[end : end + 2]
     if plural and after[:1] == "s" and not _is_word_char(after[1:2]):
