@@ -38,12 +38,12 @@ def test_generic_devices_found_as_finditer_would(text):
     assert [m.span() for m in _generic_devices(text, candidate_starts(text))] == expected
 
 
-@pytest.mark.parametrize("text, benchmark", [
+@pytest.mark.parametrize("text, expected", [
     ("We achieve 80.1% accuracy with the reds and aces of the deck.", None),   # not HiEve, REDS, ACES
     ("It reaches 31.2 PSNR on REDS.", "REDS"),
     ("We obtain 62.0% mIoU on Cityscapes test.", "Cityscapes"),
 ])
-def test_short_mined_benchmarks_match_as_written(text, benchmark):
+def test_short_mined_benchmarks_match_as_written(text, expected):
     from extractor import extract
     scores = [c for c in extract(text) if c.kind == "score"]
-    assert scores and scores[0].benchmark == benchmark
+    assert scores and scores[0].benchmark == expected
