@@ -213,7 +213,7 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     return Claim(
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
-        benchmark=link.plain_name(link.find_benchmark(sentence, q.start, names)) if result else None,
+        benchmark=link.plain_name(link.find_benchmark(sentence, q.start, names, q.end)) if result else None,
         metric=link.find_metric(sentence, q.start, q.end, names) if result else None,
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,

@@ -60,3 +60,14 @@ def test_claim_fields(sentence, kind, value, fields):
     [claim] = [c for c in extract(sentence) if c.kind == kind and c.value is not None and abs(c.value - value) < 1e-9]
     for name, expected in fields.items():
         assert field_right(getattr(claim, name), expected), (name, getattr(claim, name))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We set a new state of the art with an F1 score of 91.62 on CoNLL-2003 and 86.28 on OntoNotes.",
+     [(91.62, "CoNLL 2003|CoNLL-2003"), (86.28, "OntoNotes")]),
+    ("We improve bpc to 1.08 on text8 and perplexity to 18.3 on WikiText-103.", [(18.3, "WikiText-103|Wikitext-103")]),
+])
+def test_a_result_on_a_benchmark_named_right_after_it(sentence, expected):
+    scores = {round(c.value, 4): c.benchmark for c in extract(sentence) if c.kind == "score"}
+    for value, benchmark in expected:
+        assert field_right(scores.get(value), benchmark), (value, scores)

@@ -69,6 +69,15 @@ def fold(name: str) -> str:
     return regex.sub(r"[^\p{L}\p{N}]+", "", name.lower())
 
 
+def spellings(name: str) -> set[str]:
+    """A name and its spellings with a space before a number hyphenated or closed up
+    ("CoNLL 2003" -> "CoNLL-2003", "CoNLL2003"), as abstracts write them."""
+    found = {name}
+    if regex.search(r"\p{L} \d", name):
+        found |= {regex.sub(r"(?<=\p{L}) (?=\d)", "-", name), regex.sub(r"(?<=\p{L}) (?=\d)", "", name)}
+    return found
+
+
 def acceptable(name: str) -> bool:
     return len(name) >= 3 and not LATEX.search(name) and regex.search(r"\p{L}", name) is not None
 
@@ -135,7 +144,7 @@ def mine_benchmarks(texts, datasets) -> list[list[str]]:
     metric_words = set(hand_names("metrics.csv")) | set(hand_names("hardware.csv")) | listed("hardware.csv", "vendor")
     metric_words |= listed("generic_names.csv") | listed("not_benchmarks.csv")
     hand = hand_names("benchmarks.csv")
-    candidates = {n for d in datasets for n in (d.strip(), base_name(d)) if acceptable(n)}
+    candidates = {v for d in datasets for n in (d.strip(), base_name(d)) for v in spellings(n) if acceptable(v)}
     any_case, lower_case = occurrences(sorted(candidates), texts)
     rows = []
     for group_key, members in sorted(grouped(datasets, base_name).items()):
@@ -145,7 +154,8 @@ def mine_benchmarks(texts, datasets) -> list[list[str]]:
         for name, papers in members.items():
             bases[base_name(name)] += papers
         canonical = hand.get(group_key) or sorted(bases.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        names = {n for n in set(members) | set(bases) if acceptable(n) and spoken(n, any_case, lower_case)}
+        names = {v for n in set(members) | set(bases) for v in spellings(n)}
+        names = {n for n in names if acceptable(n) and spoken(n, any_case, lower_case)}
         names = {n for n in names if fold(n) not in metric_words}
         if not names or not acceptable(canonical) or fold(canonical) in metric_words:
             continue
