@@ -21,6 +21,8 @@ Rules, in the order they apply to one board:
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from extractor.rules import metric_direction
@@ -56,10 +58,20 @@ def named_claims(claims: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
     return table[table["kind"].isin(kinds)].reset_index(drop=True)
 
 
+@functools.cache
+def board_metrics() -> dict[tuple[str, str], str]:
+    """``(benchmark, metric as written) -> board metric`` (data/board_metrics.csv)."""
+    from extractor.rules import read_rows
+    return {(r["benchmark"], r["written"]): r["board"] for r in read_rows("board_metrics.csv", ("benchmark", "written", "board"))}
+
+
 def score_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The ``score`` claims that name a benchmark, canonically named; no metric reads ``NO_METRIC``."""
+    """The ``score`` claims that name a benchmark, canonically named; no metric reads ``NO_METRIC``; a
+    plain metric that means a specific one on a benchmark (ImageNet "accuracy") takes that one's name."""
     table = named_claims(claims, ("score",))
     table["metric"] = table["metric"].fillna(NO_METRIC)
+    meant = board_metrics()
+    table["metric"] = [meant.get((b, m), m) for b, m in zip(table["benchmark"], table["metric"])]
     return table[table["benchmark"].notna()].reset_index(drop=True)
 
 
@@ -70,8 +82,9 @@ def leaderboard(claims: pd.DataFrame, benchmark: str, metric: str | None = None)
     ``BOARD_COLUMNS``; an unknown pair gives an empty board.
     """
     scores = score_claims(claims)
+    board_metric = board_metrics().get((benchmark_name(benchmark), metric_name(metric)), metric_name(metric))
     wanted = scores["benchmark"].map(fold).eq(fold(benchmark_name(benchmark))) & scores["metric"].map(fold).eq(
-        fold(metric_name(metric)))
+        fold(board_metric))
     return _board(scores[wanted], model_size_lookup(claims))
 
 

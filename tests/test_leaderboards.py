@@ -348,3 +348,14 @@ def test_hardware_table_shows_what_was_measured_on_each_device_by_class():
     by_device = dict(zip(table["device"], table["measured"]))
     assert "speedup 2.5x" in by_device["NVIDIA A100"] and "throughput" in by_device["NVIDIA Jetson Orin Nano"]
     assert list(table["device_class"]) == sorted(table["device_class"])  # grouped by class
+
+
+def test_plain_accuracy_on_imagenet_is_on_the_top1_board():
+    import pandas as pd
+
+    from extractor.table import extract_claims
+    papers = pd.DataFrame({"paper_id": ["a", "b"], "title": ["A", "B"], "text": [
+        "FooNet reaches 81.2% top-1 accuracy on ImageNet.", "BarNet reaches 80.1% accuracy on ImageNet."]})
+    boards = lb.leaderboards(extract_claims(papers))
+    assert ("ImageNet-1k", "accuracy") not in boards
+    assert sorted(boards["ImageNet-1k", "top-1 accuracy"]["value"]) == [80.1, 81.2]
