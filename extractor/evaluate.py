@@ -8,7 +8,6 @@ is one-to-one, greedy in text order.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -23,18 +22,12 @@ TOLERANCE = 0.005
 
 def read_gold(path: str | Path) -> list[dict]:
     """Papers of a gold JSON Lines file; a malformed line raises InputError naming it."""
+    from .tuples import json_records
     papers = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                paper = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{number}: malformed JSON: {err.msg}") from err
-            if not isinstance(paper, dict) or "text" not in paper or "claims" not in paper:
-                raise InputError(f"{path}:{number}: a gold line needs 'text' and 'claims'")
-            papers.append(paper)
+    for number, paper in json_records(path):
+        if "text" not in paper or "claims" not in paper:
+            raise InputError(f"{path}:{number}: a gold line needs 'text' and 'claims'")
+        papers.append(paper)
     return papers
 
 

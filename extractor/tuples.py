@@ -37,7 +37,7 @@ _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 def is_tuples_file(path: str | Path) -> bool:
     """Does the file's first record hold leaderboard ``tuples`` (rather than gold ``claims``)?"""
-    for _, record in _records(path):
+    for _, record in json_records(path):
         return "tuples" in record
     return False
 
@@ -45,14 +45,16 @@ def is_tuples_file(path: str | Path) -> bool:
 def read_tuples(path: str | Path) -> list[dict]:
     """Papers of a tuples file; a malformed line raises InputError naming the file and line."""
     papers = []
-    for number, record in _records(path):
+    for number, record in json_records(path):
         if "text" not in record or not isinstance(record.get("tuples"), list):
             raise InputError(f"{path}:{number}: a tuples line needs 'text' and a 'tuples' list")
         papers.append(record)
     return papers
 
 
-def _records(path: str | Path):
+def json_records(path: str | Path):
+    """``(line number, object)`` of each non-blank line of a JSON Lines file (gzipped when it ends in .gz);
+    a malformed line raises InputError naming the file and line."""
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
