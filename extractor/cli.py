@@ -161,9 +161,9 @@ def model_index_command(paper, inputs, fmt, strict):
 
     PAPER is its paper id, arXiv id or title.
     """
-    from leaderboards.exports import model_index
+    from leaderboards.exports import model_index, paper_claims
     _, claims = load_claims(inputs, fmt, strict)
-    if not ((claims["paper_id"] == paper) | (claims["arxiv_id"] == paper) | (claims["title"] == paper)).any():
+    if paper_claims(claims, paper).empty:
         raise click.ClickException(f"no claims of a paper {paper!r} (give its paper id, arXiv id or title)")
     click.echo(model_index(claims, paper), nl=False)
 

@@ -53,10 +53,6 @@ class KeyIndex:
     def __init__(self) -> None:
         self.text, self.title, self.n_sentences = array("q"), array("q"), array("i")
         self.sentence, self.holder = array("q"), array("i")
-        self._ends = None  # where each record's sentences end in ``sentence``, computed once grouping starts
-
-    def __len__(self) -> int:
-        return len(self.text)
 
     def add(self, record: Record) -> None:
         """Index one record (the next in input order)."""
@@ -95,14 +91,14 @@ class KeyIndex:
         earlier, later = pairs // len(text), pairs % len(text)
         titles = np.frombuffer(self.title, dtype=np.int64)
         agree = (titles[earlier] == 0) | (titles[later] == 0) | (titles[earlier] == titles[later])
-        yield from ((a, b) for a, b in zip(earlier[agree], later[agree]) if self._most_shared(int(a), int(b)))
+        ends = np.cumsum(np.frombuffer(self.n_sentences, dtype=np.int32))  # where each record's sentences end
+        sentences = np.frombuffer(self.sentence, dtype=np.int64)
+        yield from ((a, b) for a, b in zip(earlier[agree], later[agree])
+                    if self._most_shared(sentences, ends, int(a), int(b)))
 
-    def _most_shared(self, a: int, b: int) -> bool:
+    def _most_shared(self, sentences: np.ndarray, ends: np.ndarray, a: int, b: int) -> bool:
         """Do two records share most of the shorter one's sentences?"""
-        if self._ends is None:
-            self._ends = np.cumsum(np.frombuffer(self.n_sentences, dtype=np.int32))
-        sentence = np.frombuffer(self.sentence, dtype=np.int64)
-        keys = [sentence[self._ends[r] - self.n_sentences[r]: self._ends[r]] for r in (a, b)]
+        keys = [sentences[ends[r] - self.n_sentences[r]: ends[r]] for r in (a, b)]
         smaller = min(len(keys[0]), len(keys[1]))
         return smaller > 0 and len(np.intersect1d(keys[0], keys[1], assume_unique=True)) >= SHARED_SENTENCES * smaller
 

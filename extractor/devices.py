@@ -17,14 +17,16 @@ PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Appl
 SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 
 
+NOT_A_MACHINE = r"(?!\s+(?:learning|translation|vision|reading|hours?))"  # "machine learning", "server hours"
 GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
     r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
-    r"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b(?!\s+(?:learning|translation|vision|reading|hours?)))")
-_MACHINE_WORDS = regex.compile(r"-node\b|\b(?:server|machine)s?\b(?!\s+(?:learning|translation|vision|reading))")
+    rf"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b{NOT_A_MACHINE})")
+_MACHINE_WORDS = regex.compile(rf"-node\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
 # Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
 DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
+_COUNT_WORDS = WORD_COUNTS | DEVICE_COUNT_WORDS
 
 
 def _generic_devices(text: str, starts: list[int]):
@@ -42,7 +44,7 @@ def _count(written: str | None) -> int | None:
     if not written:
         return None
     digits = written.replace(",", "")
-    return int(digits) if digits.isdigit() else (WORD_COUNTS | DEVICE_COUNT_WORDS).get(written.lower())
+    return int(digits) if digits.isdigit() else _COUNT_WORDS.get(written.lower())
 
 
 def find_devices(text: str, names: dict | None = None,

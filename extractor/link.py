@@ -225,9 +225,14 @@ def find_metric(sentence: str, start: int, end: int, names: dict | None = None) 
     spans = _spans(sentence, "metrics", names)
     m = nearest((m for m in spans if m.start() >= lo and m.end() <= hi), (start + end) // 2, 60)
     if m is None:  # a sentence that names one metric measures its numbers by it ("... 5.4% and 14.7%, respectively")
-        named = {canonical_metric(m.name) for m in spans}
-        return named.pop() if len(named) == 1 else None
+        return _only_name(spans, canonical_metric)
     return canonical_metric(m.name)
+
+
+def _only_name(spans: list, canonical) -> str | None:
+    """The one name the spans spell, canonically, when they spell exactly one."""
+    named = {canonical(m.name) for m in spans}
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -265,8 +270,7 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
     for position, name in _on_names(sentence):
         if abs(position - start) < 80:
             return name
-    named = {canonical_benchmark(m.name) for m in spans}  # a long sentence about one benchmark
-    return named.pop() if len(named) == 1 else None
+    return _only_name(spans, canonical_benchmark)  # a long sentence about one benchmark
 
 
 @functools.lru_cache(maxsize=32)

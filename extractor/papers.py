@@ -9,6 +9,7 @@ copy, the order in which the streaming route can emit them too.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -59,15 +60,7 @@ def _better(current, candidate, key):
     return candidate if current is None or key(candidate) > key(current) else current
 
 
-def merge_copies(copies: list[Record]) -> dict:
-    """One papers-table row from all copies of a paper."""
-    merged = PaperCopies()
-    for record in copies:
-        merged.add(record)
-    return merged.row()
-
-
-def paper_rows(records, groups, last) -> "Iterator[dict]":
+def paper_rows(records, groups, last) -> Iterator[dict]:
     """Papers-table rows of ``records`` (an iterable in input order) given each record's paper
     (``groups``) and whether it is that paper's last copy: each row as soon as its last copy is read."""
     pending: dict[int, PaperCopies] = {}

@@ -92,13 +92,19 @@ def _slug(name: str) -> str:
     return regex.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+def paper_claims(claims: pd.DataFrame, paper: str) -> pd.DataFrame:
+    """The claims of the paper whose paper id, arXiv id or title is ``paper``."""
+    ids = claims["arxiv_id"] if "arxiv_id" in claims else pd.Series(None, index=claims.index, dtype=object)
+    return claims[(claims["paper_id"] == paper) | (ids == paper) | (claims["title"] == paper)]
+
+
 def model_index(claims: pd.DataFrame, paper: str) -> str:
     """The ``model-index`` metadata block (YAML between ``---`` lines) of one paper's own board results.
 
     ``paper`` is a paper id, an arXiv id or a title. One model per subject the paper
     reports; each result names its task, dataset and metric, with the value as a number.
     """
-    wanted = claims[(claims["paper_id"] == paper) | (claims.get("arxiv_id") == paper) | (claims["title"] == paper)]
+    wanted = paper_claims(claims, paper)
     models: dict[str, list[dict]] = {}
     for row in board_rows(leaderboards(wanted)):
         if row["own"] is False or row["value"] is None:

@@ -85,17 +85,9 @@ def test_value_recall_counts_grounded_numeric_tuples_only():
         {**item(None), "score_value": None},           # not numeric: not counted
     ]}]
     fake = [claim(84.3, "84.3%", "COCO", "AP")]
-    result = evaluate_tuples(papers, extractor=lambda text, title: [_Claim(c) for c in fake])
+    result = evaluate_tuples(papers, claims_of=lambda paper: fake)
     assert result["tuples"] == 2 and result["found"] == {"value": 1, "dataset": 1, "dataset_metric": 1}
     assert [m["target"] for m in result["misses"]] == [50.1]
-
-
-class _Claim:
-    def __init__(self, fields):
-        self.fields = fields
-
-    def to_dict(self):
-        return dict(self.fields)
 
 
 def _boards():

@@ -54,15 +54,17 @@ def make_record(file: str, line: int, record_no: int, text: str, **meta) -> Reco
 
 def _metadata(name: str, value: object) -> object:
     """A metadata field as the Record holds it: normalized text, an int author count, or None
-    (a JSON ``NaN`` or a number where a title belongs is no title)."""
+    (a JSON ``NaN`` or a number where a title belongs is no title; a numeric id is its text)."""
     if isinstance(value, str):
         return normalize_text(value) or None
-    if name == "n_authors":
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
     if name == "format":
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value and name == "source_id":
-        return str(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if name == "n_authors":
+        return value if isinstance(value, int) else None
+    if name == "source_id":
+        return str(value) if value == value else None  # NaN is no id
     return None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extractor.evaluate import evaluate, read_gold
 from extractor.tuples import is_tuples_file
-from leaderboards.agreement import score_tuples
+from leaderboards.agreement import floor_figures, score_tuples
 
 HERE = Path(__file__).parent
 MARGIN = 0.01
@@ -34,8 +34,7 @@ def raise_claim_floors(entry: dict, path: Path) -> dict:
 
 
 def raise_tuple_floors(entry: dict, path: Path) -> dict:
-    result = score_tuples(path, boards=True)
-    figures = {**result["recall"], "board_recall": result["board_recall"]["share"]}
+    figures = floor_figures(score_tuples(path, boards=True))
     return {name: max(entry.get(name, 0.0), floor(share)) for name, share in figures.items()}
 
 
