@@ -10,13 +10,17 @@ from dataclasses import dataclass
 
 import regex
 
+_STYLES = "mathbf|text|textbf|mathrm|textit|emph|textsc|texttt|textrm|underline|mathit|mathsf|boldsymbol|bm"
 # (pattern, replacement): math markup to plain symbols. Order matters: longer first.
 REWRITES: list[tuple[str, str]] = [
     (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:\\times|×|x)\s*10\^\{?([+-]?\d{1,3})\}?", r"\1e\2"),  # 2 \times 10^{9}
     (r"\$\\sim\$", "~"), (r"\$\\approx\$", "~"), (r"\$\\times\$", "×"),
     (r"\$>\$", ">"), (r"\$<\$", "<"), (r"\$\\geq?\$", "≥"), (r"\$\\leq?\$", "≤"),
     (r"\\times", "×"), (r"\\sim", "~"), (r"\\approx", "~"), (r"\\geq?\b", "≥"), (r"\\leq?\b", "≤"),
-    (r"\\%", "%"), (r"\\pm", "±"), (r"\\,|\\;|\\!|\\ ", ""), (r"\\mathbf\{|\\text\{|\\textbf\{|\\mathrm\{", ""),
+    (r"\\%", "%"), (r"\\pm", "±"), (r"\\,|\\;|\\!|\\ ", ""),
+    # Type style around a number or a name: "\textbf{87.8}", "{\bf 59.1}"; the brace that closes it goes too.
+    (rf"\\(?:{_STYLES})\{{|\{{\\(?:bf|em|it|sc|tt)\s+", ""),
+    (rf"\}}(?<=(?:\\(?:{_STYLES})\{{|\{{\\(?:bf|em|it|sc|tt)\s)[^{{}}]{{0,200}}\}})", ""),
     (r"\\space\b", " "), (r"\^\{([^{}$]{0,12})\}", r"^\1"), (r"(?<=\d)\{,\}(?=\d)", ","),
     (r"\$+", ""), (r"[∼≈]", "~"), (r"[–—−]", "-"), (r"⩾", "≥"), (r"⩽", "≤"),
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
