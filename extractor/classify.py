@@ -57,6 +57,7 @@ class Reading:
     unit: str | None
     aspect: str | None
     rule: str
+    metric: str | None = None  # the metric's name as written, when the rule read the number as its value
 
 
 def clause_around(text: str, start: int, end: int, reach: int = 90) -> tuple[int, int]:
@@ -171,17 +172,56 @@ def _has_metric(text: str, q: Quantity, names: dict | None) -> bool:
     return _metric_between(text, lo, hi, names)
 
 
+# Between a metric's name and its value: "mAP of", "FID=", "AUC (0.424)", "mean average precision (mAP) of",
+# "reducing the error to 33.4", "mAP 49.4 with ResNet-101".
+METRIC_TO_VALUE = regex.compile(r"""\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|reaching|reached|reaches)\s*)?
+    (?:(?:about|around|only|just|approximately|roughly|nearly|over|above|below|under|up\s+to|as\s+(?:low|high)\s+as|~)\s*)?\(?\s*""", regex.X | regex.I)
+# A value written where a name of what it is measured on follows: "78.6 on COCO test-dev", "0.651 on BLEU-1".
+ON_NAME = regex.compile(r"\s+(?:on|for)\s+(?:the\s+)?", regex.I)
+RESULT_VERB_BEFORE = regex.compile(r"\b(?:achiev|obtain|reach|attain|scor|yield|establish|report|record|get|set)\w*\b", regex.I)
+
+
+def _metric_leads(text: str, q: Quantity, names: dict | None) -> str | None:
+    """The metric named just before a number it is the value of ("F1-score of 0.9096", "AUC (0.424)")."""
+    spans = (lexicon.find_names(text) if names is None else names)["metrics"]
+    for s, e, alias in reversed(spans[: bisect.bisect_left(spans, q.start, key=_start)]):
+        if q.start - e > 40:
+            return None
+        if e <= q.start and METRIC_TO_VALUE.fullmatch(text, e, q.start):
+            return alias
+    return None
+
+
+def _metric_follows(text: str, q: Quantity) -> str | None:
+    """The metric named right after a number, past a unit its value is written in ("42.1mm MPJPE")."""
+    m = lexicon.metric_regex().match(text, lexicon.score_unit_regex().match(text, q.end).end())
+    return m.group() if m else None
+
+
+def _on_a_name(text: str, q: Quantity, names: dict | None) -> bool:
+    """"achieves 78.6 on COCO test-dev, 93.0 on MPII": a value right before the benchmark or metric it is on."""
+    gap = ON_NAME.match(text, q.end)
+    if not gap:
+        return False
+    found = lexicon.find_names(text) if names is None else names
+    named = any(s == gap.end() for kind in ("benchmarks", "metrics") for s, _, _ in found[kind])
+    return named and bool(RESULT_VERB_BEFORE.search(text, max(0, q.start - 120), q.start))
+
+
 def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | None:
     """A bare number beside a metric ("FID of 2.25", "BLEU 38.61", "+0.53"): a score or an improvement."""
     if YEAR.match(q.written.strip("+-")) or q.from_word:
         return None
     after = text[q.end : q.end + 30]
+    if q.sign != "+" and not GAIN_AFTER.match(after) and ((leads := _metric_leads(text, q, names)) or _on_a_name(text, q, names)):
+        return Reading("score", q.value, None, None, "point", None, "bare:metric-value", leads)
     if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):
         return Reading("score", q.value, None, None, "point", None, "bare:paren-value")
     gain_after = bool(GAIN_AFTER.match(after))
-    if not (BARE_FOLLOWER.match(after) or lexicon.metric_regex().match(after.lstrip()) or gain_after) \
+    follows = _metric_follows(text, q)
+    if not (BARE_FOLLOWER.match(after) or follows or gain_after) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
     before = text[max(0, q.start - 40) : q.start]
@@ -193,8 +233,10 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     reading = read_percent(text, q, point=True, names=names)
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
             and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30), names):
-        return Reading("score", q.value, None, None, "point", None, "bare:score")
-    return replace_rule(reading, "bare:" + reading.kind)
+        return Reading("score", q.value, None, None, "point", None, "bare:score", follows)
+    reading = replace_rule(reading, "bare:" + reading.kind)
+    reading.metric = follows
+    return reading
 
 
 # "... CLIP similarity scores nearly matching those in English (38.61 for English vs. 37.61 for others)"
@@ -246,7 +288,7 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
     """The reading of one quantity, or None when it is not a claim."""
     spelling = lexicon.lookup_unit(q.unit) if q.unit else None
     after = text[q.end : q.end + 60]
-    if after[:1] == ")" and not q.unit and not q.noun and q.scale == 1 and not q.is_range \
+    if after[:1] == ")" and not q.unit and not q.noun and q.scale == 1 and not q.is_range and "." not in q.written \
             and (text[q.start - 1 : q.start] == "(" or _re(r"(?:^|[:;,])\s*$").search(text[max(0, q.start - 3) : q.start])):
         return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
@@ -254,6 +296,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
     if spelling is not None:
         if q.unit == "s" and not q.written.endswith(" s"):
             return None  # "20s" is a decade or a plural, "20 s" is seconds
+        if spelling.family == "bit" and lexicon.metric_regex().match(text, q.end - len(q.unit)) and q.sign != "+":
+            return Reading("score", q.value, None, None, "point", None, "bare:metric-unit")  # "1.27 bits per character"
         if spelling.family == "bit" or _re(r"/\s?[A-Za-z]").match(after):
             return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
         if spelling.family == "factor":

@@ -125,7 +125,7 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         return out
     out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
     out = _bounds_take_kind(context.prepared.original, out)
-    return _respectively(sentence, names, out) if "respectively" in sentence else out
+    return _respectively(context, out)
 
 
 BOUND_ASIDE = regex.compile(r"\((?:up\s+to|as\s+much\s+as|at\s+most|maximum|max\.?)\s*$", regex.I)
@@ -144,15 +144,23 @@ def _bounds_take_kind(original: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _respectively(sentence: str, names: dict, claims: list[Claim]) -> list[Claim]:
+def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
     """"86.4, 85.5 and 94.2 F1 on ACE2004, ACE2005 and NNE, respectively": as many distinct
-    benchmarks (or metrics) as scores pair with them in order."""
+    benchmarks (or metrics) as scores pair with them in order. Without "respectively", only a list
+    of scores written before a list of as many names ("FIDs of 10.78, 3.52 and 21.17 on SLIVER07,
+    ChestX-ray14 and ACDC")."""
     scores = [i for i, c in enumerate(claims) if c.kind == "score"]
-    out = list(claims)
+    if len(scores) < 2:
+        return claims
+    out, said = list(claims), "respectively" in context.text
     for field, kind, canonical in (("benchmark", "benchmarks", rules.canonical_benchmark),
                                    ("metric", "metrics", rules.canonical_metric)):
-        listed = list(dict.fromkeys(canonical(alias) for _, _, alias in names[kind]))
-        if len(scores) >= 2 and len(listed) == len(scores):
+        spans = context.names[kind]
+        listed = list(dict.fromkeys(canonical(alias) for _, _, alias in spans))
+        if len(listed) != len(scores):
+            continue
+        first_name = context.prepared.to_original(context.offset + spans[0][0], context.offset + spans[0][1])[0]
+        if said or all(claims[i].end <= first_name for i in scores):
             for i, name in zip(scores, listed):
                 out[i] = replace(out[i], **{field: name})
     return out
@@ -214,7 +222,8 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
         benchmark=link.plain_name(link.find_benchmark(sentence, q.start, names, q.end)) if result else None,
-        metric=link.find_metric(sentence, q.start, q.end, names) if result else None,
+        metric=(rules.canonical_metric(reading.metric) if reading.metric else link.find_metric(sentence, q.start, q.end, names))
+        if result else None,
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,
         count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from,

@@ -247,7 +247,7 @@ def find_names(text: str) -> dict[str, list]:
     - ``"cues"``: ``(start, end, cue)`` of each cue at a word start, every one, longest first at a start;
     - ``"hardware"``, ``"benchmarks"``, ``"metrics"``: ``(start, end, alias)`` of the catalogue's names as
       whole words, leftmost and longest first, never overlapping; aliases of 3 characters or fewer
-      match case exactly; a device may take a plural "s" ("A100s").
+      match case exactly; a device and an upper-case metric may take a plural "s" ("A100s", "AUCs").
     """
     found: dict[str, list] = {kind: [] for kind in NAME_KINDS}
     (loose, loose_entries), (exact, exact_entries) = name_automata()
@@ -259,7 +259,7 @@ def find_names(text: str) -> dict[str, list]:
             if kind in ("numbers", "cues"):
                 if not (start and text[start - 1].isalpha()):
                     found[kind].append(start if kind == "numbers" else (start, end, alias))
-            elif span := _whole_word(text, start, end, alias, plural=kind == "hardware"):
+            elif span := _whole_word(text, start, end, alias, plural=kind == "hardware" or (kind == "metrics" and alias[-1].isupper())):
                 found[kind].append(span)
     found["numbers"].sort()
     found["cues"].sort(key=_start_longest_first)
@@ -318,6 +318,14 @@ def _start(span: tuple) -> int:
 
 def _start_longest_first(span: tuple) -> tuple[int, int]:
     return span[0], -span[1]
+
+
+@functools.cache
+def score_unit_regex() -> regex.Pattern:
+    """Spaces and an optional unit a metric's value is written in ("mm", "pixels", "dB"), then spaces:
+    matches (perhaps empty) at any position."""
+    spellings = [r["spelling"] for r in read_rows("score_units.csv", ("spelling",))]
+    return regex.compile(rf"\s*(?:(?i:{alternation(spellings)})(?![\p{{L}}\p{{N}}])\s*)?")
 
 
 @functools.cache

@@ -19,6 +19,19 @@ CASES = [
     ("With extensive tuning of the augmentation schedule and of the teacher network over many runs, our final "
      "system obtains a test accuracy of 95.1% in the end, which is the best published number on SVHN.",
      [(95.1, "SVHN", "accuracy")]),
+    # a metric after the number, or named just before it
+    ("The tracker reaches 61.3 HOTA on DanceTrack and 58.2 IDF1.", [(61.3, "DanceTrack", "HOTA"), (58.2, None, "IDF1")]),
+    ("Our language model reaches 1.08 bits per character on enwik8.", [(1.08, "enwik8", "bits per character")]),
+    ("The network has a mean target registration error (TRE) of 1.21 mm on the lung scans.",
+     [(1.21, None, "target registration error")]),
+    ("The classifier reaches an AUC (0.913) well above the baselines.", [(0.913, None, "AUC")]),
+    ("The segmenter obtains a Dice coefficient of 0.874 and a Hausdorff distance of 5.2 mm.",
+     [(0.874, None, "Dice"), (5.2, None, "Hausdorff distance")]),
+    # a value on a benchmark with no metric named
+    ("Our detector achieves 51.2 on COCO test-dev and 47.9 on LVIS.", [(51.2, "COCO", None), (47.9, "LVIS", None)]),
+    # a list of values before a list of as many benchmarks, with or without "respectively"
+    ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
+     [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
 ]
 
 

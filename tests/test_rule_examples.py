@@ -6,6 +6,13 @@ from extractor import extract
 from extractor.rules import read_rows
 
 LOST_FACTORS = read_rows("lost_factors.csv", ("side", "pattern", "example"))
+SCORE_UNITS = read_rows("score_units.csv", ("spelling", "example"))
+
+
+@pytest.mark.parametrize("row", SCORE_UNITS, ids=[r["spelling"] for r in SCORE_UNITS])
+def test_score_unit_examples(row):
+    scores = [c for c in extract(row["example"]) if c.kind == "score"]
+    assert len(scores) == 1 and scores[0].unit == "point" and scores[0].metric, [(c.kind, c.surface) for c in extract(row["example"])]
 
 
 @pytest.mark.parametrize("row", LOST_FACTORS, ids=[r["example"][:40] for r in LOST_FACTORS])

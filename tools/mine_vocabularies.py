@@ -86,7 +86,7 @@ def occurrences(names: list[str], texts: list[str]) -> tuple[collections.Counter
     """Whole-word occurrences of each name in the texts: in any case, and written all in lower case."""
     lowered = sorted({n.lower() for n in names})
     automaton = ahocorasick_rs.AhoCorasick(lowered, implementation=ahocorasick_rs.Implementation.DFA)
-    any_case, lower_case = collections.Counter(), collections.Counter()
+    any_case, lower_case, as_named = collections.Counter(), collections.Counter(), collections.Counter()
     for text in texts:
         low = text.lower()
         for index, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
@@ -97,14 +97,25 @@ def occurrences(names: list[str], texts: list[str]) -> tuple[collections.Counter
             written = text[start:end]
             if written == written.lower() and written != written.upper():
                 lower_case[lowered[index]] += 1
-    return any_case, lower_case
+            as_named[written] += 1
+    return any_case, lower_case, as_named
 
 
-def spoken(name: str, any_case, lower_case) -> bool:
-    """Written in some abstract, not all in lower case ("cars", "iris"), and not mostly as an
-    ordinary lower-case word."""
+CAPITALS_PAPERS = 4  # an all-capitals name needs this many annotated papers ("DRIVE" 11; "AND", "MUSIC" 1)
+
+
+def spoken(name: str, counts, papers: int) -> bool:
+    """Written in some abstract, and not a common word: not all in lower case ("cars", "iris") unless
+    it holds a digit ("enwik8", "text8"), and not written mostly as an ordinary lower-case word; a
+    name matched case exactly (all capitals, at most six characters: "DRIVE", "STARE") need only be
+    written so, when enough papers were annotated with it."""
+    any_case, lower_case, as_named = counts
     key = name.lower()
-    return bool(any_case[key]) and name != key and lower_case[key] * 2 <= any_case[key]
+    if len(name) <= 6 and name.isupper() and as_named[name] and papers >= CAPITALS_PAPERS:
+        return True
+    if name == key:
+        return bool(any_case[key]) and any(c.isdigit() for c in name) and any(c.isalpha() for c in name)
+    return bool(any_case[key]) and lower_case[key] * 2 <= any_case[key]
 
 
 def read_corpus(path: str) -> tuple[list[str], collections.Counter, collections.Counter]:
@@ -145,7 +156,7 @@ def mine_benchmarks(texts, datasets) -> list[list[str]]:
     metric_words |= listed("generic_names.csv") | listed("not_benchmarks.csv")
     hand = hand_names("benchmarks.csv")
     candidates = {v for d in datasets for n in (d.strip(), base_name(d)) for v in spellings(n) if acceptable(v)}
-    any_case, lower_case = occurrences(sorted(candidates), texts)
+    counts = occurrences(sorted(candidates), texts)
     rows = []
     for group_key, members in sorted(grouped(datasets, base_name).items()):
         if not group_key or group_key in metric_words:
@@ -155,7 +166,7 @@ def mine_benchmarks(texts, datasets) -> list[list[str]]:
             bases[base_name(name)] += papers
         canonical = hand.get(group_key) or sorted(bases.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         names = {v for n in set(members) | set(bases) for v in spellings(n)}
-        names = {n for n in names if acceptable(n) and spoken(n, any_case, lower_case)}
+        names = {n for n in names if acceptable(n) and spoken(n, counts, sum(members.values()))}
         names = {n for n in names if fold(n) not in metric_words}
         if not names or not acceptable(canonical) or fold(canonical) in metric_words:
             continue
@@ -174,12 +185,12 @@ def mine_metrics(texts, metrics) -> list[list[str]]:
     hand = hand_names("metrics.csv")
     strip = lambda m: regex.sub(r"\s*\(.*?\)\s*", " ", m).strip()  # noqa: E731 ("MAE (mm)" -> "MAE")
     candidates = {n for m in metrics for n in (m.strip(), strip(m)) if acceptable(n)}
-    any_case, lower_case = occurrences(sorted(candidates), texts)
+    counts = occurrences(sorted(candidates), texts)
     rows = []
     for group_key, members in sorted(grouped(metrics, strip).items()):
         if not group_key or group_key in hand:
             continue
-        names = {n for m in members for n in (m, strip(m)) if acceptable(n) and spoken(n, any_case, lower_case)}
+        names = {n for m in members for n in (m, strip(m)) if acceptable(n) and spoken(n, counts, sum(members.values()))}
         names = {n for n in names if not NOT_METRICS.search(n)}
         if not names:
             continue
