@@ -3,7 +3,7 @@ spelling, and any other name folded so that trivial spelling differences
 ("ResNet-50", "resnet50") fall into one group.
 
 >>> benchmark_name("IN-1k"), benchmark_name("imagenet 1K")
-('ImageNet-1k', 'ImageNet-1k')
+('ImageNet', 'ImageNet')
 >>> metric_name("Top-1 Acc"), metric_name(None)
 ('top-1 accuracy', 'score')
 """

@@ -38,7 +38,7 @@ def test_rows_carry_what_a_reader_needs(boards):
     rows = board_rows(boards)
     assert rows and all(set(r) == set(ROW_FIELDS) for r in rows)
     foo = next(r for r in rows if r["subject"] == "FooNet" and r["value"] == 84.3)
-    assert foo["benchmark"] == "ImageNet-1k" and foo["unit"] == "%" and foo["own"] is True
+    assert foo["benchmark"] == "ImageNet" and foo["unit"] == "%" and foo["own"] is True
     assert foo["arxiv_id"] == "2103.14030" and foo["url"] == "https://arxiv.org/abs/2103.14030"
     assert foo["date"] == "2021-03" and "84.3%" in foo["sentence"]
 
@@ -57,7 +57,7 @@ def test_evaluation_tables_use_the_formats_field_names(boards):
     assert all(set(d) == DATASET_FIELDS and set(d["sota"]) == {"metrics", "rows"} for d in datasets)
     rows = [r for d in datasets for r in d["sota"]["rows"]]
     assert all(set(r) == ROW_FIELDS_PWC for r in rows)
-    imagenet = next(d for d in datasets if d["dataset"] == "ImageNet-1k")
+    imagenet = next(d for d in datasets if d["dataset"] == "ImageNet")
     foo = next(r for r in imagenet["sota"]["rows"] if r["model_name"] == "FooNet")
     assert foo["paper_url"] == "https://arxiv.org/abs/2103.14030" and set(foo["metrics"]) <= set(imagenet["sota"]["metrics"])
 
@@ -73,7 +73,7 @@ def test_model_index_is_a_model_card_block(claims):
         assert {"type", "name"} <= set(result["task"]) and {"type", "name"} <= set(result["dataset"])
         assert all({"type", "value"} <= set(m) and isinstance(m["value"], float) for m in result["metrics"])
     values = {(r["dataset"]["name"], r["metrics"][0]["value"]) for r in model["results"]}
-    assert ("ImageNet-1k", 84.3) in values
+    assert ("ImageNet", 84.3) in values
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "evaluation-tables"])

@@ -17,7 +17,7 @@ from leaderboards.markup import md_text
 COLUMNS = ["paper_id", "title", "date", "kind", "surface", "value", "low", "high", "unit", "qualifier", "subject",
            "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own", "start", "end", "sentence", "rule"]
 DEFAULTS = {"paper_id": "p1", "title": "A paper", "date": "2024-01-01", "kind": "score", "surface": "1",
-            "unit": "%", "qualifier": "exact", "benchmark": "ImageNet-1k", "metric": "top-1 accuracy",
+            "unit": "%", "qualifier": "exact", "benchmark": "ImageNet", "metric": "top-1 accuracy",
             "own": True, "start": 0, "end": 1, "sentence": "We report a result.", "rule": "test"}
 
 
@@ -32,7 +32,7 @@ def claims(*rows: dict) -> pd.DataFrame:
 
 
 def scores(metric, *subject_values, **fields):
-    """Score claims on ImageNet-1k: one per (subject, value), each from its own paper."""
+    """Score claims on ImageNet: one per (subject, value), each from its own paper."""
     return claims(*({"subject": s, "value": v, "metric": metric, "paper_id": f"p{i}", **fields}
                     for i, (s, v) in enumerate(subject_values)))
 
@@ -63,13 +63,13 @@ def test_ranking_follows_the_metric_direction(metric, pairs, order, ranks, direc
     assert board["subject"].tolist() == order
     assert [None if pd.isna(r) else int(r) for r in board["rank"]] == ranks
     assert set(board["direction"]) == {direction}
-    assert board.equals(lb.leaderboard(scores(metric, *pairs, unit="point"), "ImageNet-1k", metric))
+    assert board.equals(lb.leaderboard(scores(metric, *pairs, unit="point"), "ImageNet", metric))
 
 
 # (case id, benchmark spellings, metric spellings, expected single board key)
 ALIAS_CASES = [
     ("imagenet", ["ImageNet-1K", "ImageNet 1k", "IN-1k", "imagenet1k", "ImageNet"], ["top-1"] * 5,
-     ("ImageNet-1k", "top-1 accuracy")),
+     ("ImageNet", "top-1 accuracy")),
     ("metric-aliases", ["COCO"] * 3, ["mAP", "box AP", "mean average precision"], ("COCO", "mAP")),
     ("uncatalogued-spellings", ["FooBench", "foo-bench", "FooBench"], ["Acc"] * 3, ("FooBench", "accuracy")),
     ("no-metric", ["GLUE", "glue"], [None, None], ("GLUE", "score")),
@@ -179,7 +179,7 @@ def test_comparisons_are_the_improvements_on_a_benchmark():
                    {"kind": "improvement", "subject": "A", "value": 11.9, "unit": "%", "benchmark": None})
     assert lb.comparisons(table, "ImageNet")["display"].tolist() == ["+3.2 points"]
     assert lb.comparisons(table, "ImageNet", "accuracy").empty
-    assert lb.comparisons(table)["benchmark"].tolist() == ["GLUE", "ImageNet-1k"]
+    assert lb.comparisons(table)["benchmark"].tolist() == ["GLUE", "ImageNet"]
     assert lb.comparisons(table)["display"].tolist() == ["-0.6 points", "+3.2 points"]
 
 
@@ -219,7 +219,7 @@ def test_model_sizes_and_hardware_tables():
 
 SLUG_NAMES = ["../../etc/passwd", "", ".hidden", "a/b", "a-b", "A/B", "..", ".", "/", "Ünïcödé", "Unicode",
               "日本語", "COCO", "coco", "x" * 300, "x" * 301, "con", "a\x00b", "C:\\Windows", "  spaces  ",
-              "ImageNet-1k — top-1 accuracy"]
+              "ImageNet — top-1 accuracy"]
 
 
 @pytest.mark.parametrize("name", SLUG_NAMES, ids=range(len(SLUG_NAMES)))
@@ -357,5 +357,5 @@ def test_plain_accuracy_on_imagenet_is_on_the_top1_board():
     papers = pd.DataFrame({"paper_id": ["a", "b"], "title": ["A", "B"], "text": [
         "FooNet reaches 81.2% top-1 accuracy on ImageNet.", "BarNet reaches 80.1% accuracy on ImageNet."]})
     boards = lb.leaderboards(extract_claims(papers))
-    assert ("ImageNet-1k", "accuracy") not in boards
-    assert sorted(boards["ImageNet-1k", "top-1 accuracy"]["value"]) == [80.1, 81.2]
+    assert ("ImageNet", "accuracy") not in boards
+    assert sorted(boards["ImageNet", "top-1 accuracy"]["value"]) == [80.1, 81.2]
