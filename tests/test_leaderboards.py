@@ -70,7 +70,8 @@ def test_ranking_follows_the_metric_direction(metric, pairs, order, ranks, direc
 ALIAS_CASES = [
     ("imagenet", ["ImageNet-1K", "ImageNet 1k", "IN-1k", "imagenet1k", "ImageNet"], ["top-1"] * 5,
      ("ImageNet", "top-1 accuracy")),
-    ("metric-aliases", ["COCO"] * 3, ["mAP", "box AP", "mean average precision"], ("COCO", "mAP")),
+    ("metric-aliases", ["COCO"] * 3, ["mAP", "AP", "mean average precision"], ("COCO", "mAP")),
+    ("box-ap", ["COCO"] * 3, ["box AP", "APbox", "box mAP"], ("COCO", "box AP")),
     ("uncatalogued-spellings", ["FooBench", "foo-bench", "FooBench"], ["Acc"] * 3, ("FooBench", "accuracy")),
     ("no-metric", ["GLUE", "glue"], [None, None], ("GLUE", "score")),
 ]
