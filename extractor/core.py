@@ -156,11 +156,13 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
     for field, kind, canonical in (("benchmark", "benchmarks", rules.canonical_benchmark),
                                    ("metric", "metrics", rules.canonical_metric)):
         spans = context.names[kind]
-        listed = list(dict.fromkeys(canonical(alias) for _, _, alias in spans))
+        listed = list(dict.fromkeys(canonical(alias) if kind == "benchmarks" else
+                                    link.complement_of(context.text, e, canonical(alias)) for _, e, alias in spans))
         if len(listed) != len(scores):
             continue
-        first_name = context.prepared.to_original(context.offset + spans[0][0], context.offset + spans[0][1])[0]
-        if said or all(claims[i].end <= first_name for i in scores):
+        first_name, last_name = (context.prepared.to_original(context.offset + a, context.offset + b)[0]
+                                 for a, b, _ in (spans[0], spans[-1]))
+        if said or all(claims[i].end <= first_name for i in scores) or all(claims[i].start > last_name for i in scores):
             for i, name in zip(scores, listed):
                 out[i] = replace(out[i], **{field: name})
     return out

@@ -226,7 +226,22 @@ def find_metric(sentence: str, start: int, end: int, names: dict | None = None) 
     m = nearest((m for m in spans if m.start() >= lo and m.end() <= hi), (start + end) // 2, 60)
     if m is None:  # a sentence that names one metric measures its numbers by it ("... 5.4% and 14.7%, respectively")
         return _only_name(spans, canonical_metric)
-    return canonical_metric(m.name)
+    return complement_of(sentence, m.end(), canonical_metric(m.name))
+
+
+# "top-5 validation error", "top-1 and top-5 error rates": the name is followed by "error"
+ERROR_AFTER = regex.compile(r"(?:\s+(?:and|or|/)\s+top-?\d)?\s*(?:[\p{L}-]+\s+)?errors?\b", regex.I)
+
+
+@functools.cache
+def _complements() -> dict[str, str]:
+    return {r["metric"]: r["complement"] for r in read_rows("complements.csv", ("metric", "complement"))}
+
+
+def complement_of(sentence: str, end: int, metric: str | None) -> str | None:
+    """The metric a name ending at ``end`` means: its complement (data/complements.csv) when "error" follows."""
+    complement = _complements().get(metric) if metric else None
+    return complement if complement and ERROR_AFTER.match(sentence, end) else metric
 
 
 def _only_name(spans: list, canonical) -> str | None:
@@ -262,6 +277,11 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
     """The benchmark of a result: one named "on" it right after it ("91.62 on CoNLL-2003 and 86.28 on
     OntoNotes"), else the catalogue name nearest it, else "on NAME" for an unknown one."""
     spans = _spans(sentence, "benchmarks", names)
+    opened = sentence.rfind("(", max(0, start - 40), start)
+    if opened > 0 and ")" not in sentence[opened:start]:  # "PASCAL VOC 2012 (val: 77.7%, test: 77.2%)"
+        named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
+        if named:
+            return canonical_benchmark(named.name)
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):

@@ -22,7 +22,7 @@ CASES = [
     # a metric after the number, or named just before it
     ("The tracker reaches 61.3 HOTA on DanceTrack and 58.2 IDF1.", [(61.3, "DanceTrack", "HOTA"), (58.2, None, "IDF1")]),
     ("Our language model reaches 1.08 bits per character on enwik8.", [(1.08, "enwik8", "bits per character")]),
-    ("The network has a mean target registration error (TRE) of 1.21 mm on the lung scans.",
+    ("The network has a mean target registration error of 1.21 mm on the lung scans.",
      [(1.21, None, "target registration error")]),
     ("The classifier reaches an AUC (0.913) well above the baselines.", [(0.913, None, "AUC")]),
     ("The segmenter obtains a Dice coefficient of 0.874 and a Hausdorff distance of 5.2 mm.",

@@ -28,3 +28,12 @@ def test_lost_factor_examples(row):
 ])
 def test_not_lost_factors(text):
     assert all(c.rule != "factor:lost-x" for c in extract(text))
+
+
+COMPLEMENTS = read_rows("complements.csv", ("metric", "complement", "example"))
+
+
+@pytest.mark.parametrize("row", COMPLEMENTS, ids=[r["metric"] for r in COMPLEMENTS])
+def test_complement_examples(row):
+    [score] = [c for c in extract(row["example"]) if c.kind == "score"]
+    assert score.metric == row["complement"], score.metric
