@@ -318,6 +318,11 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         if kind == "memory" and (DATA_OF.match(after) or CORPUS_BEFORE.search(text, max(0, q.start - 60), q.start)):
             return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
+    if 0 < q.value < 1 and not q.noun and q.scale == 1 and not q.is_range and q.sign is None:
+        if share := lexicon.cost_share_pattern().match(text, q.end):
+            return _cost_share(text, q, share, names)
+        if q.from_word:
+            return None  # "a third approach": an ordinal, not a fraction
     if q.from_word and q.value == 1 and (one := ONE_ITEM.match(after)):
         return Reading("data_size", 1.0, None, None, "sample", one["item"].lower(), "noun:single-item")
     if q.written.lower().endswith("fold") and _re(r"\s*[:.;,]").match(after) \
@@ -349,6 +354,18 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
     if not q.from_word and _lost_factor(text, q):
         return replace_rule(read_factor(text, q, names), "factor:lost-x")
     return read_bare(text, q, names)
+
+
+TIME_WORDS = regex.compile(r"time|latency", regex.I)
+
+
+def _cost_share(text: str, q: Quantity, share: regex.Match, names: dict | None) -> Reading:
+    """A fraction of a baseline's cost as the factor it saves: time -> speedup, another resource -> reduction."""
+    factor = read_factor(text, q, names)
+    what = (share.groupdict().get("what") or "").lower()
+    kind = factor.kind if not what else ("speedup" if TIME_WORDS.search(what) else "reduction")
+    aspect = factor.aspect if not what or kind == "speedup" else regex.sub(r"s$", "", what)
+    return Reading(kind, round(1 / q.value, 4), None, None, "x", aspect, "factor:cost-share")
 
 
 def _lost_factor(text: str, q: Quantity) -> bool:

@@ -329,6 +329,13 @@ def score_unit_regex() -> regex.Pattern:
 
 
 @functools.cache
+def cost_share_pattern() -> regex.Pattern:
+    """Where a fraction after a number is what a system needs of a baseline's cost (data/cost_shares.csv)."""
+    rows = read_rows("cost_shares.csv", ("pattern",))
+    return regex.compile("|".join(f"(?:{r['pattern']})" for r in rows), regex.I)
+
+
+@functools.cache
 def lost_factor_patterns() -> dict[str, regex.Pattern]:
     """``{"before": pattern, "after": pattern}``: where a bare number is a factor without its "x"."""
     rows = read_rows("lost_factors.csv", ("side", "pattern"))

@@ -30,8 +30,8 @@ PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", 
                   "term", "dub", "coin", "offer", "put forward", "contribut")  # cheap pre-check for PROPOSE
 NAMED = regex.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"']?(?P<name>[^\s,.;:()\"']+(?:\s+(?:\d[\w.]*|\p{Lu}[\w\-.]*)(?=[\s,.;:()\"']|$))?)")
 BASELINE_CUE = regex.compile(
-    r"\b(?:over|than|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the|comparable (?:\w+\s+)?(?:to|with)|on par with|match(?:es|ing)?)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:method\s+|model\s+)?", regex.I)
-BASELINE_CUE_WORDS = ("over", "than", "compared", "vs", "versus", "outperform", "surpass", "beat", "relative to",
+    r"\b(?:over|than|(?:that|those) of|compared (?:to|with)|vs\.?|versus|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|relative to|against|exceed(?:s|ing)?|over the|comparable (?:\w+\s+)?(?:to|with)|on par with|match(?:es|ing)?)\s+(?:the\s+)?(?:(?:strong|previous|prior|original|vanilla|standard|popular|existing|baseline|state-of-the-art|SOTA)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:method\s+|model\s+)?", regex.I)
+BASELINE_CUE_WORDS = ("over", "than", "that of", "those of", "compared", "vs", "versus", "outperform", "surpass", "beat", "relative to",
                       "against", "exceed", "comparable", "on par with", "match")  # one is in every BASELINE_CUE match
 ON_NAME = regex.compile(r"\b(?:on|in|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+)?(?P<name>\S+)")
 # Searched in lower-cased text: a case-sensitive scan is faster than a case-insensitive one.

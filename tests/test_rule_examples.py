@@ -37,3 +37,20 @@ COMPLEMENTS = read_rows("complements.csv", ("metric", "complement", "example"))
 def test_complement_examples(row):
     [score] = [c for c in extract(row["example"]) if c.kind == "score"]
     assert score.metric == row["complement"], score.metric
+
+
+COST_SHARES = read_rows("cost_shares.csv", ("pattern", "example"))
+
+
+@pytest.mark.parametrize("row", COST_SHARES, ids=[r["example"][:40] for r in COST_SHARES])
+def test_cost_share_examples(row):
+    kinds = [(c.kind, c.rule) for c in extract(row["example"])]
+    assert any(kind in ("speedup", "reduction") and rule == "factor:cost-share" for kind, rule in kinds), kinds
+
+
+@pytest.mark.parametrize("text", [
+    "We propose a third approach to alignment.",          # an ordinal, not a fraction
+    "A quarter of the answers were wrong.",                # a share, not of a cost
+])
+def test_not_cost_shares(text):
+    assert all(c.rule != "factor:cost-share" for c in extract(text))
