@@ -176,7 +176,7 @@ def _has_metric(text: str, q: Quantity, names: dict | None) -> bool:
 
 # Between a metric's name and its value: "mAP of", "FID=", "AUC (0.424)", "mean average precision (mAP) of",
 # "reducing the error to 33.4", "mAP 49.4 with ResNet-101".
-METRIC_TO_VALUE = regex.compile(r"""\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|reaching|reached|reaches)\s*)?
+METRIC_TO_VALUE = regex.compile(r"""\)?\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|reaching|reached|reaches)\s*)?
     (?:(?:about|around|only|just|approximately|roughly|nearly|over|above|below|under|up\s+to|as\s+(?:low|high)\s+as|~)\s*)?\(?\s*""", regex.X | regex.I)
 # A value written where a name of what it is measured on follows: "78.6 on COCO test-dev", "0.651 on BLEU-1".
 ON_NAME = regex.compile(r"\s+(?:on|for)\s+(?:the\s+)?", regex.I)

@@ -34,6 +34,7 @@ def quantity_regex() -> regex.Pattern:
       | (?<=\bsub-)                           #   "sub-10 ms"
       | (?<=(?<![\p{{L}}\p{{N}}.-])\d{{1,12}}(?:\.\d{{1,12}})?(?:%|[kKMB]|bn)?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k" (bounded: linear)
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
+      | (?<=(?<![\p{{L}}\p{{N}}.])\d{{1,6}}\.\d{{1,6}}%?/)  #   after a slash in "2.1%/4.6%", "91.05/83.28" (bounded: linear)
     )
     (?P<sign>[+\-±](?=\d))?
     (?:

@@ -29,6 +29,10 @@ CASES = [
      [(0.874, None, "Dice"), (5.2, None, "Hausdorff distance")]),
     # a value on a benchmark with no metric named
     ("Our detector achieves 51.2 on COCO test-dev and 47.9 on LVIS.", [(51.2, "COCO", None), (47.9, "LVIS", None)]),
+    # values joined by slashes, paired with as many metrics or benchmarks
+    ("We reach rank-1/mAP 91.05%/83.28% on RegDB.", [(91.05, "RegDB", "rank-1 accuracy"), (83.28, "RegDB", "mAP")]),
+    ("The model reaches 68.5%/81.4% top-1 accuracy on SSv2 and Kinetics-400, respectively.",
+     [(68.5, None, "top-1 accuracy"), (81.4, "Kinetics-400", "top-1 accuracy")]),
     # a list of values before a list of as many benchmarks, with or without "respectively"
     ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
      [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
