@@ -16,7 +16,7 @@ from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled on
 
 SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?)?(?:[\p{L}'\-]+\s+){0,3}?
     (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*
-      (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|cost|budget|training\s+time|time|
+      (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|costs?|budget|training\s+time|time|
        labels|annotations|examples|images))\b""", regex.X | regex.I)
 SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I)
 RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy)\b", regex.I)
@@ -310,7 +310,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
                 return None  # "64times 64": a resolution
             return read_factor(text, q, names)
         if spelling.family in ("percent", "point"):
-            return read_percent(text, q, spelling.family == "point", names)
+            reading = read_percent(text, q, spelling.family == "point", names)
+            return _decibel_value(text, q, reading, names) if q.unit == "dB" else reading
         value, low, high = _scaled(q, spelling.multiplier)
         kind = FAMILY_KIND[spelling.family]
         if spelling.family == "time" and (m := HOURS_OF.match(after)):
@@ -366,6 +367,18 @@ def _cost_share(text: str, q: Quantity, share: regex.Match, names: dict | None) 
     kind = factor.kind if not what else ("speedup" if TIME_WORDS.search(what) else "reduction")
     aspect = factor.aspect if not what or kind == "speedup" else regex.sub(r"s$", "", what)
     return Reading(kind, round(1 / q.value, 4), None, None, "x", aspect, "factor:cost-share")
+
+
+def _decibel_value(text: str, q: Quantity, reading: Reading, names: dict | None) -> Reading:
+    """Decibels measure a signal ("33.69 dB PSNR", "SI-SDRi of 21.2 dB"): a score unless the words
+    make it a gain ("by 0.45 dB", "0.38 dB higher", "+0.5 dB")."""
+    before = text[max(0, q.start - 40) : q.start]
+    if reading.kind != "improvement" or q.sign or GAIN_AFTER.match(text, q.end) or BY_BEFORE.search(before) \
+            or _re(r"\s*(?:\S+\s+)?(?:below|above|short\s+of)\b").match(text, q.end) \
+            or GAIN_VERB_BEFORE.search(before) or _re(r"\b(?:exceed\w*|surpass\w*|outperform\w*)\s+(?:\S+\s+){0,3}$").search(before):
+        return reading
+    metric = _metric_leads(text, q, names) or _metric_follows(text, q)
+    return Reading("score", q.value, None, None, "point", None, "unit:decibel-value", metric)
 
 
 def _lost_factor(text: str, q: Quantity) -> bool:
