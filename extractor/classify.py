@@ -137,6 +137,10 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
         return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
     if _is_change_end(text, q):
         return Reading("score", value, low, high, unit, None, "percent:change")
+    if not point and COUNT_PAREN_BEFORE.search(before):
+        return None  # "196,254 (96.8%) masks": the share a count is of its whole, not a result
+    if MARGIN_PAREN_BEFORE.search(before):  # "outperforms prior work by a wide margin (12%)"
+        return _improvement(text, q, value, low, high, unit, *clause_around(text, q.start, q.end, 60), names)
     lo, hi = clause_around(text, q.start, q.end, 60)
     next_number = DIGIT.search(text, q.end, hi)  # cues beyond the next number belong to it
     hi = next_number.start() if next_number else hi
@@ -155,6 +159,10 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
             any(r in ("gain", "reduce", "drop") for r, _, _ in cue_roles(text, lo, hi, names)):
         return Reading("improvement", value, low, high, unit, None, "percent:improvement-in-clause")
     return Reading("score", value, low, high, unit, None, "percent:score")
+
+
+COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
+MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s+to\s+)?$", regex.I)
 
 
 def _improvement(text, q, value, low, high, unit, lo, hi, names) -> Reading:
