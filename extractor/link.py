@@ -196,7 +196,7 @@ def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]])
         if acronym and is_model_name(acronym["acr"]) and not lexicon.is_listed(acronym["acr"], "metrics"):
             return acronym["acr"]
     for sentence, m in itertools.chain([first] if first else [], proposals):
-        direct = _re(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*)[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)").match(sentence[m.end():])
+        direct = _re(r"\s+[\"'`]*(?P<name>\p{Lu}[\w\-.+]*(?:\s+\p{Lu}[\w\-.+]*){0,3})[\"'`]*\s*(?:,|:|\(|\bas\b|\bwhich\b|\bthat\b|$)").match(sentence[m.end():])
         if direct and direct["name"] not in generic_names():
             return clean_name(direct["name"])  # "we introduce Flame, an auto-labeling system"
         named = NAMED.search(sentence, m.end())
