@@ -202,10 +202,13 @@ def _metric_leads(text: str, q: Quantity, names: dict | None) -> str | None:
     return None
 
 
-def _metric_follows(text: str, q: Quantity) -> str | None:
+def _metric_follows(text: str, q: Quantity, names: dict | None) -> str | None:
     """The metric named right after a number, past a unit its value is written in ("42.1mm MPJPE")."""
-    m = lexicon.metric_regex().match(text, lexicon.score_unit_regex().match(text, q.end).end())
-    return m.group() if m else None
+    spans = (lexicon.find_names(text) if names is None else names)["metrics"]
+    i = bisect.bisect_left(spans, q.end, key=_start)
+    if i == len(spans) or spans[i][0] - q.end > 12:
+        return None
+    return spans[i][2] if lexicon.score_unit_regex().match(text, q.end).end() == spans[i][0] else None
 
 
 def _on_a_name(text: str, q: Quantity, names: dict | None) -> bool:
@@ -233,7 +236,7 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):
         return Reading("score", q.value, None, None, "point", None, "bare:paren-value")
     gain_after = bool(GAIN_AFTER.match(after))
-    follows = _metric_follows(text, q)
+    follows = _metric_follows(text, q, names)
     if not (BARE_FOLLOWER.match(after) or follows or gain_after) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
@@ -385,7 +388,7 @@ def _decibel_value(text: str, q: Quantity, reading: Reading, names: dict | None)
             or _re(r"\s*(?:\S+\s+)?(?:below|above|short\s+of)\b").match(text, q.end) \
             or GAIN_VERB_BEFORE.search(before) or _re(r"\b(?:exceed\w*|surpass\w*|outperform\w*)\s+(?:\S+\s+){0,3}$").search(before):
         return reading
-    metric = _metric_leads(text, q, names) or _metric_follows(text, q)
+    metric = _metric_leads(text, q, names) or _metric_follows(text, q, names)
     return Reading("score", q.value, None, None, "point", None, "unit:decibel-value", metric)
 
 

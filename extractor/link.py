@@ -273,6 +273,9 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
 _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|over)\s+(?:the\s+)?(?:[a-z-]+\s+)?", regex.I)
 
 
+_ON_WORDS = (" on ", " for ", " in ", " over ", " On ", " For ", " In ")
+
+
 def find_benchmark(sentence: str, start: int, names: dict | None = None, end: int | None = None) -> str | None:
     """The benchmark of a result: one named "on" it right after it ("91.62 on CoNLL-2003 and 86.28 on
     OntoNotes"), else the catalogue name nearest it, else "on NAME" for an unknown one."""
@@ -282,14 +285,16 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
             return canonical_benchmark(named.name)
-    if end is not None:
+    near_on = end is not None and any(w in sentence[end : end + 45] for w in _ON_WORDS)  # cheap before the regex
+    if near_on:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):
             return canonical_benchmark(after.name)
-    if end is not None:  # "34.3% accuracy on Moments-in-Time": an unlisted name right after comes first
-        after = next(((name, at) for p, name, at in _on_names(sentence) if end <= p < end + 40), None)
-        if after and _ON_GAP.fullmatch(sentence, end, after[1]):
-            return after[0]
+    if near_on and (gap := _ON_GAP.match(sentence, end, min(len(sentence), end + 60))):
+        token = NAME.match(sentence, gap.end())  # "34.3% accuracy on Moments-in-Time": an unlisted name right after
+        name = clean_name(token.group()) if token else None
+        if name and is_model_name(name) and not lexicon.is_listed(name, "metrics") and not lexicon.is_listed(name, "hardware"):
+            return name
     m = nearest(spans, start, 120)
     if m:
         return canonical_benchmark(m.name)
@@ -381,9 +386,15 @@ ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}
      |'s\s+(?:[\p{L}\-\d]+\s+){0,3}?(?:accuracy|score|error|performance|AP|mAP|mIoU|F1|BLEU)\b)""", regex.X)
 
 
+_ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "'s ")
+
+
 def _achiever(sentence: str, start: int) -> str | None:
     """The model whose verb of achievement (or possessive metric) comes last before a number, within 90 characters."""
     window_start = max(0, start - 90)
+    window = sentence[window_start:start]
+    if not any(w in window for w in _ACHIEVER_WORDS):
+        return None
     found = None
     for m in ACHIEVER.finditer(sentence, window_start, start):
         name = clean_name(m["name"])
