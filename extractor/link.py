@@ -292,7 +292,7 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
             return canonical_benchmark(after.name)
     if near_on and (gap := _ON_GAP.match(sentence, end, min(len(sentence), end + 60))):
         token = NAME.match(sentence, gap.end())  # "34.3% accuracy on Moments-in-Time": an unlisted name right after
-        name = clean_name(token.group()) if token else None
+        name = clean_name(token.group()) if token and "over" not in gap.group() else None  # "over X" is a baseline
         if name and is_model_name(name) and not lexicon.is_listed(name, "metrics") and not lexicon.is_listed(name, "hardware"):
             return name
     m = nearest(spans, start, 120)
