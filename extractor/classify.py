@@ -150,6 +150,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
     if q.sign != "+" and _metric_of_before(before):
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
+    if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
+        return Reading("score", value, low, high, unit, None, "percent:raised-to")
     gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
@@ -161,6 +163,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
+RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,4}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
 COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
 MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s+to\s+)?$", regex.I)
 
