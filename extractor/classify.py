@@ -317,8 +317,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
             return None  # "20s" is a decade or a plural, "20 s" is seconds
         if spelling.family == "bit" and lexicon.metric_regex().match(text, q.end - len(q.unit)) and q.sign != "+":
             return Reading("score", q.value, None, None, "point", None, "bare:metric-unit")  # "1.27 bits per character"
-        if spelling.family == "bit" or _re(r"/\s?[A-Za-z]").match(after):
-            return None  # bit widths; ratios such as GFLOPS/W or TOPS/W
+        if spelling.family == "bit" or (_re(r"/\s?[A-Za-z]").match(after) and spelling.family != "energy"):
+            return None  # bit widths; ratios such as GFLOPS/W or TOPS/W (energy per item, "3.2 pJ/bit", stays)
         if spelling.family == "factor":
             if _re(r"\s?\d").match(after):
                 return None  # "64times 64": a resolution
