@@ -353,6 +353,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         if noun is None or noun.kind == "exclude":
             return None
         value, low, high = _scaled(q)
+        if noun.kind in ("data_size", "count") and q.noun_end and PER_SECOND.match(text, q.noun_end):
+            return Reading("throughput", value, low, high, "1/second", q.noun.lower(), "noun:per-second")  # "3,200 images/sec"
         if noun.kind == "count" and (q.scale != 1 or (value or 0) > 1e6):
             return read_bare_scale(text, q) if q.scale != 1 and not q.from_word else None
         if q.from_word and (noun.kind == "model_size" or (noun.kind == "data_size" and noun.noun.endswith("s"))):
@@ -371,6 +373,7 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
     return read_bare(text, q, names)
 
 
+PER_SECOND = regex.compile(r"\s*(?:per\s+sec(?:ond)?|/\s?s(?:ec(?:ond)?)?)\b", regex.I)
 TIME_WORDS = regex.compile(r"time|latency", regex.I)
 
 
