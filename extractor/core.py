@@ -69,15 +69,16 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
                 claims.extend(_sentence_claims(sentence, found, here))
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
-    return _the_papers_benchmark(claims, names)
+    return _the_papers_benchmark(claims, names, plain)
 
 
-def _the_papers_benchmark(claims: list[Claim], names: dict) -> list[Claim]:
-    """An abstract that names one benchmark reports its results on it: a result whose sentence names
-    none takes it ("On the SAT-4 dataset, ... Our best network reaches 97.95% accuracy")."""
+def _the_papers_benchmark(claims: list[Claim], names: dict, text: str) -> list[Claim]:
+    """An abstract that names one benchmark (from the catalogue, else one it calls "the X dataset")
+    reports its scores on it: a score whose sentence names none takes it."""
     if not any(c.kind == "score" and c.benchmark is None for c in claims):
         return claims
-    named = {rules.canonical_benchmark(alias) for _, _, alias in names["benchmarks"]}
+    named = {rules.canonical_benchmark(alias) for _, _, alias in names["benchmarks"]} \
+        or {span.name for span in link.dataset_names(text)}  # "the SAT-4 dataset", when the catalogue knows none
     if len(named) != 1:
         return claims
     [benchmark] = named

@@ -273,7 +273,7 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
 _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|over)\s+(?:the\s+)?(?:[a-z-]+\s+)?", regex.I)
 
 
-_ON_WORDS = (" on ", " for ", " in ", " over ", " On ", " For ", " In ")
+_ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
 
 
 def find_benchmark(sentence: str, start: int, names: dict | None = None, end: int | None = None) -> str | None:
@@ -285,16 +285,15 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
             return canonical_benchmark(named.name)
-    near_on = end is not None and any(w in sentence[end : end + 45] for w in _ON_WORDS)  # cheap before the regex
-    if near_on:
+    if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):
             return canonical_benchmark(after.name)
-    if near_on and (gap := _ON_GAP.match(sentence, end, min(len(sentence), end + 60))):
-        token = NAME.match(sentence, gap.end())  # "34.3% accuracy on Moments-in-Time": an unlisted name right after
-        name = clean_name(token.group()) if token and "over" not in gap.group() else None  # "over X" is a baseline
-        if name and is_model_name(name) and not lexicon.is_listed(name, "metrics") and not lexicon.is_listed(name, "hardware"):
-            return name
+        window = sentence[end : end + 48].lower()
+        if any(w in window for w in _ON_WORDS):  # "34.3% accuracy on Moments-in-Time": an unlisted name right after
+            named = next(((name, at) for p, name, at in _on_names(sentence) if end <= p < end + 40), None)
+            if named and _ON_GAP.fullmatch(sentence, end, named[1]):
+                return named[0]
     m = nearest(spans, start, 120)
     if m:
         return canonical_benchmark(m.name)
@@ -302,6 +301,25 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
         if abs(position - start) < 80:
             return name
     return _only_name(spans, canonical_benchmark)  # a long sentence about one benchmark
+
+
+# "the SAT-4 dataset", "the challenging Spider benchmark", "the NYT-10 corpus": a name the words after it make a data set's
+DATASET_NAMED = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}\-]*){0,2})
+    \s+(?:dataset|benchmark|corpus|data\s+set|database|challenge)s?\b""", regex.X)
+
+
+@functools.lru_cache(maxsize=32)
+def dataset_names(text: str) -> tuple:
+    """Spans of the names a text calls a dataset or benchmark, whatever the catalogue holds."""
+    if not any(w in text for w in ("dataset", "benchmark", "corpus", "data set", "database", "challenge")):
+        return ()
+    found = []
+    for m in DATASET_NAMED.finditer(text):
+        name = clean_name(m["name"])
+        first = name.split()[0]
+        if is_model_name(first) and not any(lexicon.is_listed(name, kind) for kind in ("metrics", "hardware")):
+            found.append(_Span(m.start("name"), m.start("name") + len(m["name"]), name))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=32)
