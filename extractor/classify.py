@@ -163,7 +163,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
-RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,4}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
+SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
+RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,8}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
 COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
 MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s+to\s+)?$", regex.I)
 
@@ -234,6 +235,9 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     after = text[q.end : q.end + 30]
     if q.sign != "+" and not GAIN_AFTER.match(after) and ((leads := _metric_leads(text, q, names)) or _on_a_name(text, q, names)):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value", leads)
+    if q.sign is None and (SPLIT_COLON_BEFORE.search(text, max(0, q.start - 20), q.start)
+                           or RAISED_TO_BEFORE.search(text, max(0, q.start - 60), q.start)):
+        return Reading("score", q.value, None, None, "point", None, "bare:split-or-raised")  # "(val: 66.3, test: 66.5)"
     if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):

@@ -32,7 +32,7 @@ LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
 METRIC_LIST_GAP = regex.compile(r"^\s*(?:[\p{L}][\w^@\-]*\s+)?(?:,|and|or|,\s*and)\s*$")  # "0.6 AP^b and 0.4 AP^m gains"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
-RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:[\p{L}\-]+\s+){1,3})?\s*(?:,|and|,\s*and)\s*$")
+RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across|with|using|when)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:[\p{L}\-]+\s+){1,3})?\s*(?:,|and|,\s*and)\s*$")
 
 
 def extract(text: str, title: str | None = None) -> list[Claim]:
@@ -105,11 +105,11 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
     previous: tuple[Quantity, str] | None = None
     last: Claim | None = None
     last_result: tuple[int, Claim] | None = None  # end (in the sentence) and claim of the last score/improvement
-    pending_bare: Quantity | None = None  # a bare number skipped just before: "6.54 and 1.07 decrease in FID"
+    pending_bare: list[Quantity] = []  # bare numbers skipped just before, in a list: "86.41, 85.46, and 94.2 F1"
     for q in find_quantities(sentence, starts):
         if taken and any(s <= q.start < e for s, e in taken) and not _is_memory(q):
             continue  # the count of a device ("8 A100 GPUs"); a memory size ("a 24GB GPU") stays a claim
-        in_list = bool(previous and last and LIST_GAP.match(sentence[previous[0].end : q.start]))
+        in_list = bool(previous and last and _list_gap(sentence, previous[0].end, q.start))
         reading = read_quantity(sentence, q, names)
         if in_list:
             reading = _like_list_neighbour(q, reading, last)
@@ -119,7 +119,9 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
             in_list = bool(previous and last is last_result[1] and RESULT_LIST_GAP.match(sentence[last_result[0] : q.start]))
         if reading is None or not _finite(reading):
             if not (q.unit or q.noun or q.from_word or q.is_range or q.scale != 1):
-                pending_bare = q
+                if pending_bare and not LIST_GAP.match(sentence[pending_bare[-1].end : q.start]):
+                    pending_bare = []
+                pending_bare.append(q)
             continue
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
@@ -127,10 +129,11 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         previous = (q, qualifier)
         last = _claim(context, q, reading, qualifier)
         if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
-                and LIST_GAP.match(sentence[pending_bare.end : q.start]):
-            first = Reading(reading.kind, pending_bare.value, None, None, "point", reading.aspect, "bare:list-head")
-            out.append(_claim(context, pending_bare, first, qualifier_of(sentence, pending_bare, 0)))
-        pending_bare = None
+                and LIST_GAP.match(sentence[pending_bare[-1].end : q.start]):
+            for head in pending_bare:
+                first = Reading(reading.kind, head.value, None, None, "point", reading.aspect, "bare:list-head", reading.metric)
+                out.append(_claim(context, head, first, qualifier_of(sentence, head, 0)))
+        pending_bare = []
         out.append(last)
         if last.kind in ("score", "improvement"):
             last_result = (q.end, last)
@@ -139,6 +142,11 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
     out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
     out = _bounds_take_kind(context.prepared.original, out)
     return _respectively(context, out)
+
+
+def _list_gap(sentence: str, end: int, start: int) -> bool:
+    """Do only a list separator, and perhaps the unit a value is written in, part two numbers ("3.92° and 10.41°")?"""
+    return bool(LIST_GAP.match(sentence[lexicon.score_unit_regex().match(sentence, end, start).end() : start]))
 
 
 BOUND_ASIDE = regex.compile(r"\((?:up\s+to|as\s+much\s+as|at\s+most|maximum|max\.?)\s*$", regex.I)

@@ -7,9 +7,10 @@ from extractor.evaluate import field_right
 
 # sentence, [(value, benchmark, metric)] of its score claims in text order; None is not checked
 CASES = [
-    pytest.param("Our parser reaches 86.41, 85.46, and 94.2 F1 scores on ACE2004, ACE2005, and NNE, respectively.",
-                 [(86.41, "ACE 2004|ACE2004", "F1"), (85.46, "ACE 2005|ACE2005", "F1"), (94.2, "NNE", "F1")],
-                 marks=pytest.mark.xfail(strict=True, reason="a bare number before a list is not read yet")),
+    ("Our parser reaches 86.41, 85.46, and 94.2 F1 scores on ACE2004, ACE2005, and NNE, respectively.",
+     [(86.41, "ACE 2004|ACE2004", "F1"), (85.46, "ACE 2005|ACE2005", "F1"), (94.2, "NNE", "F1")]),
+    ("We get a new best on Pascal VOC (val: 66.3, test: 66.5).", [(66.3, "Pascal VOC", None), (66.5, "Pascal VOC", None)]),
+    ("It sets a new bound (mAP 49.4 with ResNet-101, 51.2 with SENet154).", [(49.4, None, "mAP"), (51.2, None, "mAP")]),
     ("Our parser reaches 86.41% F1, 85.46% F1, and 94.2% F1 on ACE2004, ACE2005, and NNE, respectively.",
      [(86.41, "ACE 2004|ACE2004", "F1"), (85.46, "ACE 2005|ACE2005", "F1"), (94.2, "NNE", "F1")]),
     ("The model achieves 5.53% WER on WSJ, and 5.42% and 14.70% on the clean and noisy sets of LibriSpeech.",
