@@ -54,7 +54,9 @@ def find_devices(text: str, names: dict | None = None,
     found = []
     for m_start, m_end, alias in (lexicon.find_names(text) if names is None else names)["hardware"]:
         device = load_hardware().get(alias.lower())
-        if device and not regex.match(r"[\s-]*(?:GPU|TPU)?[\s-]*(?:hours?|days?)\b", text[m_end : m_end + 16], regex.I):
+        if device and regex.match(r"[\s-]*(?:GPU|TPU)?[\s-]*(?:hours?|days?)\b", text[m_end : m_end + 16], regex.I):
+            found.append((m_start, m_end, device.name, None))  # "59.4K H100 GPU hours": the device, the number is compute
+        elif device:
             before = PREFIX.search(text, max(0, m_start - 30), m_start)
             after = SUFFIX.match(text, m_end)
             start = before.start() if before and before.group() else m_start
