@@ -259,4 +259,4 @@ def _device_claim(context: _Sentence, device) -> Claim:
     return Claim(kind="hardware", surface=surface, value=name, low=None, high=None, unit=None, qualifier="exact",
                  subject=None, baseline=None, benchmark=None, metric=None, aspect=None, hardware=name,
                  count=count, own=None, start=start, end=end, sentence=context.original,
-                 rule="hardware:catalogue" if name not in ("GPU", "TPU", "CPU", "NPU") else "hardware:counted")
+                 rule="hardware:catalogue" if name not in ("GPU", "TPU", "CPU", "NPU", "node") else "hardware:counted")

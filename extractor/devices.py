@@ -17,7 +17,7 @@ PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Appl
 SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 
 
-NOT_A_MACHINE = r"(?!\s+(?:learning|translation|vision|reading|hours?))"  # "machine learning", "server hours"
+NOT_A_MACHINE = r"(?![\s-]+(?:learning|translation|vision|reading|hours?|learned|generated))"  # "machine(-)learning", "server hours"
 GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
     r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
