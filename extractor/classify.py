@@ -436,7 +436,8 @@ def read_bare_scale(text: str, q: Quantity) -> Reading | None:
 @functools.cache
 def _qualifier_after_regex() -> regex.Pattern:
     words = [p for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha()]
-    return regex.compile(rf"\s*(?:[\p{{L}}-]+\s+)?,?\s*(?P<phrase>(?i:{lexicon.alternation(words)}))\b")
+    # up to three words and an aside between the number and the phrase: "33% performance (execution time) improvement on average"
+    return regex.compile(rf"\s*(?:(?:[\p{{L}}-]+|\([^()]{{1,30}}\))\s+){{0,3}}?,?\s*(?P<phrase>(?i:{lexicon.alternation(words)}))\b")
 
 
 @functools.cache
@@ -455,7 +456,7 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     for phrase, qualifier in phrases if before.endswith(_before_phrases()) else ():
         if before.endswith(phrase) and (not phrase[0].isalpha() or not before[: -len(phrase)][-1:].isalpha()):
             return qualifier
-    after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 25))
+    after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 60))
     if after:
         return dict(lexicon.qualifier_phrases()["after"])[after["phrase"].lower()]
     if _re(r"\baverage\b(?:\s+\S+){0,4}\s*$").search(before) and "of" in before[-6:] or _re(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$").search(before):

@@ -345,7 +345,7 @@ def generic_baseline_regex() -> regex.Pattern:
     """A generic baseline phrase after a comparison word (data/baselines.csv)."""
     phrases = lexicon.alternation(generic_baseline_phrases())
     tail = r"(?:\s+(?!(?:on|in|by|with|and|or|across|at|for|while|which|when|to|of|from|using|under|as|that|is|are)\b)[\p{L}][\w\-]*){0,3}"
-    return regex.compile(rf"\b(?:than|over|compared (?:to|with)|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}){tail})\b", regex.I)
+    return regex.compile(rf"\b(?:than|over|compared (?:to|with)|comparing (?:to|with)(?:\s+using)?|vs\.?|versus|relative to|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|of)\s+(?:the\s+)?(?P<phrase>(?i:{phrases}){tail})\b", regex.I)
 
 
 BASELINE_NAME = regex.compile(NAME.pattern.rstrip()
