@@ -433,6 +433,10 @@ def read_bare_scale(text: str, q: Quantity) -> Reading | None:
     return None
 
 
+# "a geometric mean speedup of 1.6x", "an average latency of 23 ms", "average latency is 23 ms" (before is right-stripped)
+MEAN_FACTOR_BEFORE = regex.compile(r"\b(?:average|mean)\s+(?:speed-?ups?|latency|latencies|improvements?|gains?|reductions?|throughput|run\s?time|slowdown|acceleration)\s+(?:of|is|was|=|:)$", regex.I)
+
+
 @functools.cache
 def _qualifier_after_regex() -> regex.Pattern:
     words = [p for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha()]
@@ -459,6 +463,7 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 60))
     if after:
         return dict(lexicon.qualifier_phrases()["after"])[after["phrase"].lower()]
-    if _re(r"\baverage\b(?:\s+\S+){0,4}\s*$").search(before) and "of" in before[-6:] or _re(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$").search(before):
+    if _re(r"\baverage\b(?:\s+\S+){0,4}\s*$").search(before) and "of" in before[-6:] or _re(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$").search(before) \
+            or MEAN_FACTOR_BEFORE.search(before):
         return "mean"
     return "exact"
