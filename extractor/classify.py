@@ -152,6 +152,9 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
     if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
         return Reading("score", value, low, high, unit, None, "percent:raised-to")
+    if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
+            and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
+        return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
     gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
@@ -163,6 +166,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
+BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
 RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,8}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
 COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
