@@ -146,7 +146,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     hi = next_number.start() if next_number else hi
     near_after = cue_roles(text, q.end, min(hi, q.end + 40), names)
     near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
-    if GAIN_AFTER.match(after) or q.sign in ("+", "-"):  # a signed number is a difference
+    if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
     if q.sign != "+" and _metric_of_before(before):
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
@@ -166,6 +166,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
+MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
 RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,8}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)

@@ -273,6 +273,7 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
 _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|over)\s+(?:the\s+)?(?:[a-z-]+\s+)?", regex.I)
 
 
+_METRIC_TO_NUMBER = regex.compile(r"\s*(?:\([^()\d]{1,20}\)\s*)?(?:of|=|:|is|was|reaches|reaching|to)?\s*(?:about\s+|over\s+|~\s*)?")
 _ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
 
 
@@ -285,6 +286,12 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
             return canonical_benchmark(named.name)
+    for m in reversed(spans):  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name just before the metric
+        if m.end() <= start and start - m.end() <= 40:
+            if (metric := lexicon.metric_regex().match(sentence, m.end() + 1)) and sentence[m.end()] == " " \
+                    and _METRIC_TO_NUMBER.fullmatch(sentence, metric.end(), start):
+                return canonical_benchmark(m.name)
+            break
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):

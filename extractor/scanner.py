@@ -143,11 +143,14 @@ def share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        bare = not (q.unit or q.noun or q.from_word or q.is_range)
+        bare = not (q.unit or q.noun or q.from_word or q.is_range) and not YEAR_IN_NAME.search(text, max(0, q.start - 30), q.end)
         if bare and (nxt.unit or nxt.noun) and LIST_GAP.match(text[q.end : nxt.start]) \
                 and (q.scale == 1) == (nxt.scale == 1):
             out[i] = replace(q, unit=nxt.unit, noun=nxt.noun, noun_end=nxt.noun_end)
     return out
+
+
+YEAR_IN_NAME = regex.compile(r"\p{Lu}[\p{L}\-]*\s+(?:19|20)\d\d$")  # "PASCAL VOC 2012 and 50.3%": a name's year, not a value
 
 
 RANGE_GAP = regex.compile(r"^\s*(?:-|to|~)\s*$")
