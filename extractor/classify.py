@@ -450,6 +450,11 @@ def _qualifier_after_regex() -> regex.Pattern:
 
 
 @functools.cache
+def _after_words() -> tuple[str, ...]:
+    return tuple(p.lower() for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha())
+
+
+@functools.cache
 def _before_phrases() -> tuple[str, ...]:
     return tuple(phrase for phrase, _ in lexicon.qualifier_phrases()["before"])  # one endswith() tests them all
 
@@ -465,7 +470,9 @@ def qualifier_of(text: str, q: Quantity, previous_end: int) -> str:
     for phrase, qualifier in phrases if before.endswith(_before_phrases()) else ():
         if before.endswith(phrase) and (not phrase[0].isalpha() or not before[: -len(phrase)][-1:].isalpha()):
             return qualifier
-    after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 60))
+    window = text[q.end : q.end + 60].lower()
+    after = _qualifier_after_regex().match(text, q.end, min(len(text), q.end + 60)) \
+        if any(p in window for p in _after_words()) else None  # a substring test first: the regex is slower
     if after:
         return dict(lexicon.qualifier_phrases()["after"])[after["phrase"].lower()]
     if _re(r"\baverage\b(?:\s+\S+){0,4}\s*$").search(before) and "of" in before[-6:] or _re(r"\b(?:average|mean)\s+(?:\w+\s+){0,2}(?:of\s+)?$").search(before) \

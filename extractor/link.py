@@ -23,7 +23,7 @@ ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "Fig", "Figs", "approx", "etc", "c
 ABBREVIATION = regex.compile(r"\b(?:" + "|".join(map(regex.escape, ABBREVIATIONS)) + r")\.$")
 ABBREVIATION_ENDS = frozenset(a[-2:] for a in ABBREVIATIONS)  # a cheap pre-check for ABBREVIATION
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
-    (?:[\p{Lu}\p{N}]|\p{Ll}+(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
+    (?:[\p{Lu}\p{N}]|\p{Ll}++(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
     (?![\p{L}\p{N}])""", regex.X)  # "vLLM", "cuBLAS", "iPhone" start in lower case
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
 PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", "releas", "devis", "call", "name",
