@@ -63,7 +63,8 @@ def find_devices(text: str, names: dict | None = None,
             count = _count(before["count"]) if before else None
             found.append((start, after.end() if after else m_end, device.name, count))
     taken = [(s, e) for s, e, _, _ in found]
-    if "PU" not in text and not _MACHINE_WORDS.search(text):  # GPU, TPU, CPU, NPU; nodes, servers, machines
+    if "PU" not in text and not (("node" in text or "server" in text or "machine" in text) and _MACHINE_WORDS.search(text)):
+        # GPU, TPU, CPU, NPU; nodes, servers, machines (substring tests first: the regex scans the whole text)
         return sorted(found)
     for m in _generic_devices(text, candidate_starts(text, names) if starts is None else starts):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
