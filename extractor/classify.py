@@ -240,8 +240,9 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     after = text[q.end : q.end + 30]
     if q.sign != "+" and not GAIN_AFTER.match(after) and ((leads := _metric_leads(text, q, names)) or _on_a_name(text, q, names)):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value", leads)
-    if q.sign is None and (SPLIT_COLON_BEFORE.search(text, max(0, q.start - 20), q.start)
-                           or RAISED_TO_BEFORE.search(text, max(0, q.start - 60), q.start)):
+    near = text[max(0, q.start - 6) : q.start]
+    if q.sign is None and ((":" in near and SPLIT_COLON_BEFORE.search(text, max(0, q.start - 20), q.start))
+                           or ("to " in text[max(0, q.start - 14) : q.start] and RAISED_TO_BEFORE.search(text, max(0, q.start - 60), q.start))):
         return Reading("score", q.value, None, None, "point", None, "bare:split-or-raised")  # "(val: 66.3, test: 66.5)"
     if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
@@ -343,7 +344,7 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
             return Reading("data_size", value, low, high, "byte", "text", "unit:bytes-of-data")
         return Reading(kind, value, low, high, spelling.unit, None, f"unit:{spelling.family}")
     if 0 < q.value < 1 and not q.noun and q.scale == 1 and not q.is_range and q.sign is None:
-        if share := lexicon.cost_share_pattern().match(text, q.end):
+        if " of" in text[q.end : q.end + 16] and (share := lexicon.cost_share_pattern().match(text, q.end)):
             return _cost_share(text, q, share, names)
         if q.from_word:
             return None  # "a third approach": an ordinal, not a fraction

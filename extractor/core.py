@@ -146,7 +146,9 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
 
 def _list_gap(sentence: str, end: int, start: int) -> bool:
     """Do only a list separator, and perhaps the unit a value is written in, part two numbers ("3.92° and 10.41°")?"""
-    return bool(LIST_GAP.match(sentence[lexicon.score_unit_regex().match(sentence, end, start).end() : start]))
+    gap = sentence[end:start]
+    return bool(LIST_GAP.match(gap)) or (len(gap) < 20 and bool(
+        LIST_GAP.match(sentence[lexicon.score_unit_regex().match(sentence, end, start).end() : start])))
 
 
 BOUND_ASIDE = regex.compile(r"\((?:up\s+to|as\s+much\s+as|at\s+most|maximum|max\.?)\s*$", regex.I)

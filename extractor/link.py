@@ -288,8 +288,9 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
             return canonical_benchmark(named.name)
     for m in reversed(spans):  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name just before the metric
         if m.end() <= start and start - m.end() <= 40:
-            if (metric := lexicon.metric_regex().match(sentence, m.end() + 1)) and sentence[m.end()] == " " \
-                    and _METRIC_TO_NUMBER.fullmatch(sentence, metric.end(), start):
+            metrics = (lexicon.find_names(sentence) if names is None else names)["metrics"]
+            metric_end = next((e for s, e, _ in metrics if s == m.end() + 1), None)
+            if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
                 return canonical_benchmark(m.name)
             break
     if end is not None:
@@ -390,7 +391,8 @@ LEAD_IN = regex.compile(r"^\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+
 
 
 def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
-    """The system a claim is about: a name opening its clause followed by a verb, else the paper's method."""
+    """The system a claim is about: a name opening its clause followed by a verb, else the paper's method,
+    else the model whose verb of achievement precedes it in its clause."""
     ours, named = _clause_subjects(sentence, sentence.rfind(";", 0, start) + 1)
     if ours and ours[1] <= start:
         return ours[0]  # "Our Flame system labels ..."
