@@ -244,7 +244,7 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     if q.sign is None and ((":" in near and SPLIT_COLON_BEFORE.search(text, max(0, q.start - 20), q.start))
                            or ("to " in text[max(0, q.start - 14) : q.start] and RAISED_TO_BEFORE.search(text, max(0, q.start - 60), q.start))):
         return Reading("score", q.value, None, None, "point", None, "bare:split-or-raised")  # "(val: 66.3, test: 66.5)"
-    if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;)]|$)").match(after):
+    if q.sign != "+" and _metric_of_before(text[max(0, q.start - 40) : q.start]) and _re(r"\s*(?:pm|±|[,;()]|$)").match(after):
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):
         return Reading("score", q.value, None, None, "point", None, "bare:paren-value")

@@ -151,6 +151,8 @@ def _list_gap(sentence: str, end: int, start: int) -> bool:
         LIST_GAP.match(sentence[lexicon.score_unit_regex().match(sentence, end, start).end() : start])))
 
 
+# "the previous state-of-the-art one-step model (FID=6.47)": a number quoted in parentheses for a baseline
+QUOTED_BEFORE = regex.compile(r"\b(?:previous|prior|existing|former|competing|baseline)\b[^.;()]{0,60}\(\s*(?:[\p{L}\-]+\s*[=:]?\s*)?$", regex.I)
 BOUND_ASIDE = regex.compile(r"\((?:up\s+to|as\s+much\s+as|at\s+most|maximum|max\.?)\s*$", regex.I)
 
 
@@ -251,7 +253,8 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
         if result else None,
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,
-        count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from,
+        count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from
+        and not (reading.kind == "score" and QUOTED_BEFORE.search(sentence, max(0, q.start - 90), q.start)),
         start=start, end=end, sentence=context.original, rule=reading.rule)
 
 

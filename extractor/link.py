@@ -408,12 +408,12 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
 # Training achieves 88.4%", "we raise ResNet-50's top-1 accuracy from 75.3% to 79.29%".
 ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}\-]*){0,2})
     (?:\s+(?:model|network|architecture|system|method|variant|backbone)s?)?
-    (?:(?:,\s*(?:which\s+)?|\s+(?:which|that)\s+|\s+)(?:also\s+|further\s+|still\s+|can\s+)?
-       (?:achiev|attain|reach|obtain|yield|get|gets|scor|set|establish|deliver|record)\w*\b
+    (?:(?:,\s*(?:which\s+)?|\s+(?:which|that)\s+|\s+|,[^,;()]{1,40},\s*)(?:also\s+|further\s+|still\s+|can\s+)?
+       (?:achiev|attain|reach|obtain|yield|get|gets|scor|set|establish|deliver|record|realiz)\w*\b
      |'s\s+(?:[\p{L}\-\d]+\s+){0,3}?(?:accuracy|score|error|performance|AP|mAP|mIoU|F1|BLEU)\b)""", regex.X)
 
 
-_ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "'s ")
+_ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "ealiz", "'s ")
 
 
 def _achiever(sentence: str, start: int) -> str | None:

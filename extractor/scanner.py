@@ -160,7 +160,7 @@ BETWEEN_GAP = regex.compile(r"^\s*and\s*$")
 def _is_change(text: str, start: int, lead: str = r"\bfrom\s*") -> bool:
     """True when a change verb precedes ``start`` ("improves accuracy from" A to B)."""
     before = text[max(0, start - 80) : start]
-    return bool(_re(rf"\b{CHANGE_VERBS}\b[^.;]{{0,60}}{lead}\(?\s*$", regex.I).search(before))
+    return bool(_re(rf"\b{CHANGE_VERBS}\b(?:[^.;]|\.(?=\d)){{0,60}}{lead}\(?\s*$", regex.I).search(before))  # a decimal point does not end it
 
 
 def merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -34,6 +34,11 @@ CASES = [
     ("We reach rank-1/mAP 91.05%/83.28% on RegDB.", [(91.05, "RegDB", "rank-1 accuracy"), (83.28, "RegDB", "mAP")]),
     ("The model reaches 68.5%/81.4% top-1 accuracy on SSv2 and Kinetics-400, respectively.",
      [(68.5, None, "top-1 accuracy"), (81.4, "Kinetics-400", "top-1 accuracy")]),
+    # "score of" next to an aside; two changes in one sentence are four scores
+    ("Our encoder obtains a GLUE score of 80.2 (0.9 lower than the teacher).", [(80.2, "GLUE", None)]),
+    ("On Market-1501, rank-1 accuracy rises from 51.2% to 79.4% for AlexNet, and from 70.1% to 83.0% for VGG-16.",
+     [(51.2, "Market-1501", "rank-1 accuracy"), (79.4, None, "rank-1 accuracy"), (70.1, None, "rank-1 accuracy"),
+      (83.0, None, "rank-1 accuracy")]),
     # a list of values before a list of as many benchmarks, with or without "respectively"
     ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
      [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
@@ -64,6 +69,9 @@ CLAIM_CASES = [
     (GPTQ, "speedup", 4.5, {"hardware": "NVIDIA RTX A6000", "baseline": "FP16"}),
     (GPTQ, "speedup", 3.25, {"hardware": "NVIDIA A100", "qualifier": "approx"}),
     (MULAN, "score", 38.61, {"metric": "CLIP similarity"}),
+    ("Our sampler beats the previous best one-step model (FID=7.12) with an FID of 3.90.", "score", 7.12, {"own": False}),
+    ("Our sampler beats the previous best one-step model (FID=7.12) with an FID of 3.90.", "score", 3.90, {"own": True}),
+    ("Mixer-L, with 61M parameters, realizes 83.9% top-1 accuracy on ImageNet.", "score", 83.9, {"subject": "Mixer-L"}),
     (MULAN, "score", 37.61, {"metric": "CLIP similarity"}),
     (TF_RUNTIME, "improvement", 49, {"qualifier": "max"}),
     (TF_RUNTIME, "improvement", 33, {"qualifier": "mean"}),
