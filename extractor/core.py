@@ -241,6 +241,8 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     is_change_from = bool(_re(r"\bfrom\s*$").search(sentence[max(0, q.start - 8) : q.start])) and _is_change(sentence, q.start)
     subject = link.sentence_subject(sentence, q.start, method if introduced else None)
     subject = method if subject and link.is_method_macro(subject) else link.plain_name(subject)
+    if reading.kind == "score" and (named := link.model_after(sentence, q.end)):
+        subject = named  # "from 73.8% to 82.3% for ResNet-50": the model the score is for
     baseline = link.plain_name(link.find_baseline(sentence, q.start, q.end)) if reading.kind in COMPARED_KINDS else None
     if baseline == subject:
         baseline = None

@@ -416,6 +416,24 @@ ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}
 _ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "ealiz", "'s ")
 
 
+_FOR_MODEL = regex.compile(r"\s*(?:%|\\%)?\s+(?:for|with)\s+(?:the\s+|a\s+)?(?=[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})")
+
+
+def model_after(sentence: str, end: int) -> str | None:
+    """A model named right after a score with "for" or "with" ("82.3% for ResNet-50"), not a catalogue name."""
+    gap = _FOR_MODEL.match(sentence, end)
+    token = NAME.match(sentence, gap.end()) if gap else None
+    if not token:
+        return None
+    name = clean_name(token.group())
+    if not is_model_name(name) or any(lexicon.is_listed(name, kind) for kind in lexicon.CATALOGUES):
+        return None
+    return name if SUBJECT_AFTER_END.match(sentence, token.end()) else None
+
+
+SUBJECT_AFTER_END = regex.compile(r"\s*(?:[,;.)]|$|\s+(?:and|on|in|backbone|model|network)\b)")
+
+
 def _achiever(sentence: str, start: int) -> str | None:
     """The model whose verb of achievement (or possessive metric) comes last before a number, within 90 characters."""
     window_start = max(0, start - 90)
