@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -196,7 +196,7 @@ def _has_metric(text: str, q: Quantity, names: dict | None) -> bool:
 METRIC_TO_VALUE = regex.compile(r"""\)?\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|reaching|reached|reaches)\s*)?
     (?:(?:about|around|only|just|approximately|roughly|nearly|over|above|below|under|up\s+to|as\s+(?:low|high)\s+as|~)\s*)?\(?\s*""", regex.X | regex.I)
 # A value written where a name of what it is measured on follows: "78.6 on COCO test-dev", "0.651 on BLEU-1".
-ON_NAME = regex.compile(r"\s+(?:on|for)\s+(?:the\s+)?", regex.I)
+ON_OR_FOR = regex.compile(r"\s+(?:on|for)\s+(?:the\s+)?", regex.I)
 RESULT_VERB_BEFORE = regex.compile(r"\b(?:achiev|obtain|reach|attain|scor|yield|establish|report|record|get|set)\w*\b", regex.I)
 
 
@@ -222,7 +222,7 @@ def _metric_follows(text: str, q: Quantity, names: dict | None) -> str | None:
 
 def _on_a_name(text: str, q: Quantity, names: dict | None) -> bool:
     """"achieves 78.6 on COCO test-dev, 93.0 on MPII": a value right before the benchmark or metric it is on."""
-    gap = ON_NAME.match(text, q.end)
+    gap = ON_OR_FOR.match(text, q.end)
     if not gap:
         return False
     found = lexicon.find_names(text) if names is None else names
@@ -263,9 +263,7 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
             and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30), names):
         return Reading("score", q.value, None, None, "point", None, "bare:score", follows)
-    reading = replace_rule(reading, "bare:" + reading.kind)
-    reading.metric = follows
-    return reading
+    return replace(reading, rule="bare:" + reading.kind, metric=follows)
 
 
 # "... CLIP similarity scores nearly matching those in English (38.61 for English vs. 37.61 for others)"
@@ -281,7 +279,6 @@ def _paren_after_metric(text: str, q: Quantity, names: dict | None) -> bool:
 
 
 def replace_rule(reading: Reading, rule: str) -> Reading:
-    from dataclasses import replace
     return replace(reading, rule=rule)
 
 
@@ -444,15 +441,15 @@ MEAN_FACTOR_BEFORE = regex.compile(r"\b(?:average|mean)\s+(?:speed-?ups?|latency
 
 
 @functools.cache
-def _qualifier_after_regex() -> regex.Pattern:
-    words = [p for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha()]
-    # up to three words and an aside between the number and the phrase: "33% performance (execution time) improvement on average"
-    return regex.compile(rf"\s*(?:(?:[\p{{L}}-]+|\([^()]{{1,30}}\))\s+){{0,3}}?,?\s*(?P<phrase>(?i:{lexicon.alternation(words)}))\b")
+def _after_words() -> tuple[str, ...]:
+    """The qualifier phrases written after a number that are words ("on average"), lower-cased."""
+    return tuple(p.lower() for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha())
 
 
 @functools.cache
-def _after_words() -> tuple[str, ...]:
-    return tuple(p.lower() for p, _ in lexicon.qualifier_phrases()["after"] if p.replace(" ", "").isalpha())
+def _qualifier_after_regex() -> regex.Pattern:
+    # up to three words and an aside between the number and the phrase: "33% performance (execution time) improvement on average"
+    return regex.compile(rf"\s*(?:(?:[\p{{L}}-]+|\([^()]{{1,30}}\))\s+){{0,3}}?,?\s*(?P<phrase>(?i:{lexicon.alternation(_after_words())}))\b")
 
 
 @functools.cache

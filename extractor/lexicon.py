@@ -328,16 +328,19 @@ def score_unit_regex() -> regex.Pattern:
     return regex.compile(rf"\s*(?:(?i:{alternation(spellings)})(?![\p{{L}}\p{{N}}])\s*)?")
 
 
+def _any_of(rows) -> regex.Pattern:
+    """One case-insensitive pattern matching where any of the rows' ``pattern`` does."""
+    return regex.compile("|".join(f"(?:{r['pattern']})" for r in rows), regex.I)
+
+
 @functools.cache
 def cost_share_pattern() -> regex.Pattern:
     """Where a fraction after a number is what a system needs of a baseline's cost (data/cost_shares.csv)."""
-    rows = read_rows("cost_shares.csv", ("pattern",))
-    return regex.compile("|".join(f"(?:{r['pattern']})" for r in rows), regex.I)
+    return _any_of(read_rows("cost_shares.csv", ("pattern",)))
 
 
 @functools.cache
 def lost_factor_patterns() -> dict[str, regex.Pattern]:
     """``{"before": pattern, "after": pattern}``: where a bare number is a factor without its "x"."""
     rows = read_rows("lost_factors.csv", ("side", "pattern"))
-    return {side: regex.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["side"] == side), regex.I)
-            for side in ("before", "after")}
+    return {side: _any_of(r for r in rows if r["side"] == side) for side in ("before", "after")}

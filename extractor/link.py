@@ -91,6 +91,11 @@ def is_model_name(token: str) -> bool:
     return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in token)) or (caps == 1 and not token[0].isupper())
 
 
+def in_catalogues(name: str, kinds: tuple[str, ...] = lexicon.CATALOGUES) -> bool:
+    """Is ``name`` one of the names of any of these catalogues (a device, a benchmark or a metric)?"""
+    return any(lexicon.is_listed(name, kind) for kind in kinds)
+
+
 def clean_name(token: str) -> str:
     return token.strip("\"'`()[]{}.,;:")
 
@@ -266,10 +271,8 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
     return [_Span(s, e, alias) for s, e, alias in (lexicon.find_names(sentence) if names is None else names)[kind]]
 
 
-# What may stand between a result and the benchmark it is "on": "91.62 on CoNLL-2003", "5.1% top-1 error for
-# ImageNet", "35 BLEU on the WMT'14 English-German test set"
-# From a result to the benchmark it is on: "91.62 on", "75.5% top-1 accuracy on the", "2.1 AP50 for"
-# (a digit only inside a word, never a number of its own).
+# What may stand between a result and the benchmark it is "on": "91.62 on CoNLL-2003", "75.5% top-1 accuracy
+# on ImageNet", "35 BLEU on the WMT'14 English-German test set" (a digit only inside a word, never a number of its own).
 _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|over)\s+(?:the\s+)?(?:[a-z-]+\s+)?", regex.I)
 
 
@@ -286,13 +289,12 @@ def find_benchmark(sentence: str, start: int, names: dict | None = None, end: in
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
             return canonical_benchmark(named.name)
-    for m in reversed(spans):  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name just before the metric
-        if m.end() <= start and start - m.end() <= 40:
-            metrics = (lexicon.find_names(sentence) if names is None else names)["metrics"]
-            metric_end = next((e for s, e, _ in metrics if s == m.end() + 1), None)
-            if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
-                return canonical_benchmark(m.name)
-            break
+    before = next((m for m in reversed(spans) if m.end() <= start), None)
+    if before and start - before.end() <= 40:  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name before the metric
+        metrics = (lexicon.find_names(sentence) if names is None else names)["metrics"]
+        metric_end = next((e for s, e, _ in metrics if s == before.end() + 1), None)
+        if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
+            return canonical_benchmark(before.name)
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):
@@ -325,7 +327,7 @@ def dataset_names(text: str) -> tuple:
     for m in DATASET_NAMED.finditer(text):
         name = clean_name(m["name"])
         first = name.split()[0]
-        if is_model_name(first) and not any(lexicon.is_listed(name, kind) for kind in ("metrics", "hardware")):
+        if is_model_name(first) and not in_catalogues(name, ("metrics", "hardware")):
             found.append(_Span(m.start("name"), m.start("name") + len(m["name"]), name))
     return tuple(found)
 
@@ -337,7 +339,7 @@ def _on_names(sentence: str) -> tuple[tuple[int, str, int], ...]:
     found = []
     for on in ON_NAME.finditer(sentence):
         name = clean_name(on["name"])
-        if is_model_name(name) and not lexicon.is_listed(name, "metrics") and not lexicon.is_listed(name, "hardware"):
+        if is_model_name(name) and not in_catalogues(name, ("metrics", "hardware")):
             found.append((on.start(), name, on.start("name")))
     return tuple(found)
 
@@ -416,24 +418,6 @@ ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}
 _ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "ealiz", "'s ")
 
 
-_FOR_MODEL = regex.compile(r"\s*(?:%|\\%)?\s+(?:for|with)\s+(?:the\s+|a\s+)?(?=[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})")
-
-
-def model_after(sentence: str, end: int) -> str | None:
-    """A model named right after a score with "for" or "with" ("82.3% for ResNet-50"), not a catalogue name."""
-    gap = _FOR_MODEL.match(sentence, end)
-    token = NAME.match(sentence, gap.end()) if gap else None
-    if not token:
-        return None
-    name = clean_name(token.group())
-    if not is_model_name(name) or any(lexicon.is_listed(name, kind) for kind in lexicon.CATALOGUES):
-        return None
-    return name if SUBJECT_AFTER_END.match(sentence, token.end()) else None
-
-
-SUBJECT_AFTER_END = regex.compile(r"\s*(?:[,;.)]|$|\s+(?:and|on|in|backbone|model|network)\b)")
-
-
 def _achiever(sentence: str, start: int) -> str | None:
     """The model whose verb of achievement (or possessive metric) comes last before a number, within 90 characters."""
     window_start = max(0, start - 90)
@@ -443,10 +427,26 @@ def _achiever(sentence: str, start: int) -> str | None:
     found = None
     for m in ACHIEVER.finditer(sentence, window_start, start):
         name = clean_name(m["name"])
-        if is_model_name(name.split()[0]) and not any(lexicon.is_listed(name, kind) for kind in lexicon.CATALOGUES) \
+        if is_model_name(name.split()[0]) and not in_catalogues(name) \
                 and not _re(r"\d").search(sentence, m.end(), start):
             found = name
     return found
+
+
+_FOR_MODEL = regex.compile(r"\s*(?:%|\\%)?\s+(?:for|with)\s+(?:the\s+|a\s+)?")
+SUBJECT_AFTER_END = regex.compile(r"\s*(?:[,;.)]|$|\s+(?:and|on|in|backbone|model|network)\b)")
+
+
+def model_after(sentence: str, end: int) -> str | None:
+    """A model named right after a score with "for" or "with" ("82.3% for ResNet-50"), not a catalogue name."""
+    gap = _FOR_MODEL.match(sentence, end)
+    token = NAME.match(sentence, gap.end()) if gap else None
+    if not token:
+        return None
+    name = clean_name(token.group())
+    if not is_model_name(name) or in_catalogues(name):
+        return None
+    return name if SUBJECT_AFTER_END.match(sentence, token.end()) else None
 
 
 @functools.lru_cache(maxsize=32)

@@ -32,6 +32,8 @@ from pathlib import Path
 import ahocorasick_rs
 import regex
 
+from extractor.lexicon import MINED_EXACT_LENGTH
+
 DATA = Path(__file__).resolve().parent.parent / "extractor" / "data"
 ATTRIBUTION = ("# Mined by tools/mine_vocabularies.py from the dataset and metric strings of Papers with Code\n"
                "# leaderboard annotations in the SOTA? corpus (SimpleText@CLEF 2024 Task 4, jd-coderepos/sota,\n"
@@ -82,8 +84,9 @@ def acceptable(name: str) -> bool:
     return len(name) >= 3 and not LATEX.search(name) and regex.search(r"\p{L}", name) is not None
 
 
-def occurrences(names: list[str], texts: list[str]) -> tuple[collections.Counter, collections.Counter]:
-    """Whole-word occurrences of each name in the texts: in any case, and written all in lower case."""
+def occurrences(names: list[str], texts: list[str]) -> tuple[collections.Counter, collections.Counter, collections.Counter]:
+    """Whole-word occurrences of each name in the texts: by lower-cased name in any case and written all
+    in lower case, and by spelling as written."""
     lowered = sorted({n.lower() for n in names})
     automaton = ahocorasick_rs.AhoCorasick(lowered, implementation=ahocorasick_rs.Implementation.DFA)
     any_case, lower_case, as_named = collections.Counter(), collections.Counter(), collections.Counter()
@@ -111,7 +114,7 @@ def spoken(name: str, counts, papers: int) -> bool:
     written so, when enough papers were annotated with it."""
     any_case, lower_case, as_named = counts
     key = name.lower()
-    if len(name) <= 6 and name.isupper() and as_named[name] and papers >= CAPITALS_PAPERS:
+    if len(name) <= MINED_EXACT_LENGTH and name.isupper() and as_named[name] and papers >= CAPITALS_PAPERS:
         return True
     if name == key:
         return bool(any_case[key]) and any(c.isdigit() for c in name) and any(c.isalpha() for c in name)
