@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 CONTRACT_FIELDS = ["kind", "surface", "value", "low", "high", "unit", "qualifier", "subject", "baseline",
                    "benchmark", "metric", "aspect", "hardware", "count", "own"]
+EXTENSION_FIELDS = ["split"]  # columns the project adds to the contract's (docs/claims-extensions.md)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Claim:
     hardware: str | None
     count: int | None
     own: bool | None
+    split: str | None  # the benchmark's split or variant ("test-dev", "val"): the project's extension
     start: int
     end: int
     sentence: str

@@ -22,6 +22,7 @@ from . import lexicon, rules
 from .lexicon import lookup_unit
 from .prepare import Prepared, prepare, widen_to_math
 from .scanner import Quantity, _is_change, candidate_starts, find_quantities
+from .splits import find_split
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
 
@@ -188,8 +189,10 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
         first_name, last_name = (context.prepared.to_original(context.offset + a, context.offset + b)[0]
                                  for a, b, _ in (spans[0], spans[-1]))
         if said or all(claims[i].end <= first_name for i in scores) or all(claims[i].start > last_name for i in scores):
+            placed = {canonical(alias): (a, b) for a, b, alias in reversed(spans)} if field == "benchmark" else {}
             for i, name in zip(scores, listed):
-                out[i] = replace(out[i], **{field: name})
+                split = {"split": find_split(context.text, None, None, *placed[name])} if name in placed else {}
+                out[i] = replace(out[i], **{field: name}, **split)
     return out
 
 
@@ -247,10 +250,12 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     if baseline == subject:
         baseline = None
     result = reading.kind in RESULT_KINDS
+    benchmark, name_start, name_end = link.find_benchmark_span(sentence, q.start, names, q.end) if result else (None,) * 3
     return Claim(
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,
-        benchmark=link.plain_name(link.find_benchmark(sentence, q.start, names, q.end)) if result else None,
+        benchmark=link.plain_name(benchmark),
+        split=find_split(sentence, q.start, q.end, name_start, name_end) if benchmark else None,
         metric=(rules.canonical_metric(reading.metric) if reading.metric else link.find_metric(sentence, q.start, q.end, names))
         if result else None,
         aspect=reading.aspect,
@@ -265,5 +270,5 @@ def _device_claim(context: _Sentence, device) -> Claim:
     start, end, surface = _span(context, s, e)
     return Claim(kind="hardware", surface=surface, value=name, low=None, high=None, unit=None, qualifier="exact",
                  subject=None, baseline=None, benchmark=None, metric=None, aspect=None, hardware=name,
-                 count=count, own=None, start=start, end=end, sentence=context.original,
+                 count=count, own=None, split=None, start=start, end=end, sentence=context.original,
                  rule="hardware:catalogue" if name not in ("GPU", "TPU", "CPU", "NPU", "node") else "hardware:counted")

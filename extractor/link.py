@@ -283,34 +283,44 @@ _ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
 def find_benchmark(sentence: str, start: int, names: dict | None = None, end: int | None = None) -> str | None:
     """The benchmark of a result: one named "on" it right after it ("91.62 on CoNLL-2003 and 86.28 on
     OntoNotes"), else the catalogue name nearest it, else "on NAME" for an unknown one."""
+    return find_benchmark_span(sentence, start, names, end)[0]
+
+
+def find_benchmark_span(sentence: str, start: int, names: dict | None = None,
+                        end: int | None = None) -> tuple[str | None, int | None, int | None]:
+    """``find_benchmark``'s name with where the sentence writes it (``None`` when no one place does)."""
     spans = _spans(sentence, "benchmarks", names)
     opened = sentence.rfind("(", max(0, start - 40), start)
     if opened > 0 and ")" not in sentence[opened:start]:  # "PASCAL VOC 2012 (val: 77.7%, test: 77.2%)"
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
-            return canonical_benchmark(named.name)
+            return _placed(named)
     before = next((m for m in reversed(spans) if m.end() <= start), None)
     if before and start - before.end() <= 40:  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name before the metric
         metrics = (lexicon.find_names(sentence) if names is None else names)["metrics"]
         metric_end = next((e for s, e, _ in metrics if s == before.end() + 1), None)
         if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
-            return canonical_benchmark(before.name)
+            return _placed(before)
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):
-            return canonical_benchmark(after.name)
+            return _placed(after)
         window = sentence[end : end + 48].lower()
         if any(w in window for w in _ON_WORDS):  # "34.3% accuracy on Moments-in-Time": an unlisted name right after
             named = next(((name, at) for p, name, at in _on_names(sentence) if end <= p < end + 40), None)
             if named and _ON_GAP.fullmatch(sentence, end, named[1]):
-                return named[0]
+                return named[0], named[1], named[1] + len(named[0])
     m = nearest(spans, start, 120)
     if m:
-        return canonical_benchmark(m.name)
-    for position, name, _ in _on_names(sentence):
+        return _placed(m)
+    for position, name, at in _on_names(sentence):
         if abs(position - start) < 80:
-            return name
-    return _only_name(spans, canonical_benchmark)  # a long sentence about one benchmark
+            return name, at, at + len(name)
+    return _only_name(spans, canonical_benchmark), None, None  # a long sentence about one benchmark
+
+
+def _placed(span) -> tuple[str, int, int]:
+    return canonical_benchmark(span.name), span.start(), span.end()
 
 
 # "the SAT-4 dataset", "the challenging Spider benchmark", "the NYT-10 corpus": a name the words after it make a data set's

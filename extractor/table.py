@@ -10,12 +10,12 @@ import sys
 import pandas as pd
 import pint_pandas
 
-from .claim import CONTRACT_FIELDS
+from .claim import CONTRACT_FIELDS, EXTENSION_FIELDS
 from .core import extract
 from .errors import ExtractionTimeout
 from .units import pint_unit, registry
 
-CLAIM_COLUMNS = ["paper_id"] + CONTRACT_FIELDS + ["start", "end", "sentence", "rule"]
+CLAIM_COLUMNS = ["paper_id"] + CONTRACT_FIELDS + EXTENSION_FIELDS + ["start", "end", "sentence", "rule"]
 TABLE_COLUMNS = CLAIM_COLUMNS + ["arxiv_id", "title", "date"]
 _DTYPES = {"value": "float64", "low": "float64", "high": "float64", "count": "Int64", "own": "boolean",
            "start": "int64", "end": "int64"}

@@ -9,9 +9,11 @@ Rules, in the order they apply to one board:
 2. Scale: on a percentage metric, or a board where some claim is in ``%``,
    bare fractions (0 to 1, not in ``%``) are multiplied by 100 when other
    claims are percentages.
-3. Conflict: a subject with more than one distinct value on the board is
-   flagged on every row; nothing is hidden.
-4. One row per (subject, paper): the paper's best value for it.
+3. Conflict: a subject with more than one distinct value on one split of the
+   board is flagged on every row; nothing is hidden.
+4. One row per (subject, paper, split): the paper's best value for it. A split
+   that is a test of its own (LibriSpeech test-other) is a board of its own;
+   other splits (COCO test-dev, val) share the board and show in ``split``.
 5. De-duplication: the same (subject, value) from several papers is one row,
    the earliest paper's (by date, then paper id); ``n_reports`` says how many.
 6. Rank: competition ranking ("1, 2, 2, 4") in the metric's direction. When the
@@ -26,12 +28,13 @@ import functools
 import pandas as pd
 
 from extractor.rules import metric_direction
+from extractor.splits import board_split
 
 from .formatting import QUALIFIER_PREFIX, display_value, missing
 from .names import NO_METRIC, benchmark_name, fold, merge_spellings, metric_name
 from .table import chronological, claims_frame, subject_keys
 
-BOARD_COLUMNS = ["rank", "subject", "value", "display", "qualifier", "own", "paper_id", "arxiv_id", "title", "date",
+BOARD_COLUMNS = ["rank", "subject", "value", "display", "split", "qualifier", "own", "paper_id", "arxiv_id", "title", "date",
                  "model_size", "hardware", "sentence", "conflict", "direction", "benchmark", "metric",
                  "unit", "low", "high", "n_reports", "surface"]
 COMPARISON_COLUMNS = ["benchmark", "metric", "subject", "baseline", "value", "display", "unit", "qualifier",
@@ -67,11 +70,13 @@ def board_metrics() -> dict[tuple[str, str], str]:
 
 def score_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """The ``score`` claims that name a benchmark, canonically named; no metric reads ``NO_METRIC``; a
-    plain metric that means a specific one on a benchmark (ImageNet "accuracy") takes that one's name."""
+    plain metric that means a specific one on a benchmark (ImageNet "accuracy") takes that one's name; a
+    split that is a test of its own ("LibriSpeech test-other") is part of the board's benchmark."""
     table = named_claims(claims, ("score",))
     table["metric"] = table["metric"].fillna(NO_METRIC)
     meant = board_metrics()
     table["metric"] = [meant.get((b, m), m) for b, m in zip(table["benchmark"], table["metric"])]
+    table["benchmark"] = [f"{b} {s}" if b and board_split(s) else b for b, s in zip(table["benchmark"], table["split"])]
     return table[table["benchmark"].notna()].reset_index(drop=True)
 
 
@@ -102,7 +107,8 @@ def _board(rows: pd.DataFrame, sizes) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in BOARD_COLUMNS})
     direction = metric_direction(rows["metric"].iloc[0])
     rows = _unify_scale(rows.reset_index(drop=True))
-    rows = rows.assign(subject_key=subject_keys(rows), value_key=_value_keys(rows))
+    splits = rows["split"].map(lambda s: "" if missing(s) else str(s))
+    rows = rows.assign(subject_key=subject_keys(rows) + "|" + splits, value_key=_value_keys(rows))
     conflicting = rows.groupby("subject_key")["value_key"].transform("nunique").gt(1)
     rows = rows.assign(conflict=conflicting.astype(bool))
     rows = _best(rows, direction).drop_duplicates(["subject_key", "paper_id"])

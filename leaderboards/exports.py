@@ -23,8 +23,8 @@ from extractor.rules import benchmark_tasks
 from .boards import leaderboards
 from .formatting import missing
 
-ROW_FIELDS = ["benchmark", "metric", "direction", "rank", "subject", "value", "unit", "display", "qualifier", "own",
-              "low", "high", "paper_id", "arxiv_id", "url", "title", "date", "sentence"]
+ROW_FIELDS = ["benchmark", "metric", "direction", "rank", "subject", "value", "unit", "display", "split", "qualifier",
+              "own", "low", "high", "paper_id", "arxiv_id", "url", "title", "date", "sentence"]
 UNKNOWN_TASK = "other"
 
 

@@ -167,10 +167,12 @@ def _board_blocks(benchmark: str, metric: str, board: pd.DataFrame, figures: _Ch
         blocks.append(figures.add(f"{stem}-time", charts.board_timeline(board, name), f"{name}: results over time"))
     if board["model_size"].notna().sum() >= 2:
         blocks.append(figures.add(f"{stem}-size", charts.size_score_chart(board, name), f"{name}: size vs score"))
-    columns = {"Rank": "rank", "Subject": "subject", "Result": "display", "Own": _own, "Paper": _paper,
+    columns = {"Rank": "rank", "Subject": "subject", "Result": "display", "Split": "split", "Own": _own, "Paper": _paper,
                "Date": "date", "Size": lambda r: _params(r["model_size"]), "Hardware": "hardware",
                "Conflict": lambda r: "conflict" if r["conflict"] else "",
                "Reports": lambda r: str(r["n_reports"]), "Sentence": "sentence"}
+    if board["split"].isna().all():
+        del columns["Split"]  # a column only where some row names its split
     return blocks + [_table(board, columns)]
 
 

@@ -10,11 +10,11 @@ import pandas as pd
 from .names import fold
 
 CLAIM_COLUMNS = ["paper_id", "arxiv_id", "title", "date", "kind", "surface", "value", "low", "high", "unit", "qualifier",
-                 "subject", "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own",
+                 "subject", "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own", "split",
                  "start", "end", "sentence", "rule"]
 NUMBER_COLUMNS = ["value", "low", "high"]
 TEXT_COLUMNS = ["paper_id", "arxiv_id", "title", "date", "kind", "surface", "unit", "qualifier", "subject", "baseline",
-                "benchmark", "metric", "aspect", "hardware", "sentence", "rule"]
+                "benchmark", "metric", "aspect", "hardware", "split", "sentence", "rule"]
 
 
 def claims_frame(claims: pd.DataFrame, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:

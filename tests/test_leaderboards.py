@@ -15,7 +15,7 @@ from leaderboards.charts import figure_svg
 from leaderboards.markup import md_text
 
 COLUMNS = ["paper_id", "title", "date", "kind", "surface", "value", "low", "high", "unit", "qualifier", "subject",
-           "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own", "start", "end", "sentence", "rule"]
+           "baseline", "benchmark", "metric", "aspect", "hardware", "count", "own", "split", "start", "end", "sentence", "rule"]
 DEFAULTS = {"paper_id": "p1", "title": "A paper", "date": "2024-01-01", "kind": "score", "surface": "1",
             "unit": "%", "qualifier": "exact", "benchmark": "ImageNet", "metric": "top-1 accuracy",
             "own": True, "start": 0, "end": 1, "sentence": "We report a result.", "rule": "test"}
@@ -163,7 +163,7 @@ def test_board_row_carries_paper_context_and_model_size():
                    {"subject": "bignet", "kind": "model_size", "value": 7e9, "unit": "parameter", "benchmark": None},
                    {"subject": "BigNet", "value": 85.0, "paper_id": "p2"})
     board = only_board(table)
-    assert list(board.columns[:14]) == ["rank", "subject", "value", "display", "qualifier", "own", "paper_id",
+    assert list(board.columns[:15]) == ["rank", "subject", "value", "display", "split", "qualifier", "own", "paper_id",
                                         "arxiv_id", "title", "date", "model_size", "hardware", "sentence", "conflict"]
     first = board.iloc[0]
     assert (first["model_size"], first["hardware"], first["sentence"], first["title"]) == (
@@ -360,3 +360,22 @@ def test_plain_accuracy_on_imagenet_is_on_the_top1_board():
     boards = lb.leaderboards(extract_claims(papers))
     assert ("ImageNet", "accuracy") not in boards
     assert sorted(boards["ImageNet", "top-1 accuracy"]["value"]) == [80.1, 81.2]
+
+
+# (case id, benchmark, the paper's (split, value) pairs, expected boards: benchmark -> [(split, value)])
+SPLIT_CASES = [
+    ("own-board-splits", "LibriSpeech", [("test-clean", 2.1), ("test-other", 4.3)],
+     {"LibriSpeech test-clean": [("test-clean", 2.1)], "LibriSpeech test-other": [("test-other", 4.3)]}),
+    ("shared-board-splits", "COCO", [("test-dev", 55.1), ("minival", 54.8)],
+     {"COCO": [("minival", 54.8), ("test-dev", 55.1)]}),  # ranked as WER: lower first
+    ("no-split", "COCO", [(None, 55.1), (None, 54.8)], {"COCO": [(None, 54.8)]}),  # WER: the lower is the best
+]
+
+
+@pytest.mark.parametrize("case, bench, pairs, expected", SPLIT_CASES, ids=[c[0] for c in SPLIT_CASES])
+def test_splits_on_boards(case, bench, pairs, expected):
+    table = claims(*({"subject": "Net", "benchmark": bench, "metric": "WER", "value": v, "split": s} for s, v in pairs))
+    boards = lb.leaderboards(table)
+    got = {b: [(None if pd.isna(s) else s, v) for s, v in zip(board["split"], board["value"])]
+           for (b, _), board in boards.items()}
+    assert got == expected

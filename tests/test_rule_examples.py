@@ -54,3 +54,21 @@ def test_cost_share_examples(row):
 ])
 def test_not_cost_shares(text):
     assert all(c.rule != "factor:cost-share" for c in extract(text))
+
+
+SPLITS = read_rows("splits.csv", ("written", "split", "board", "example"))
+
+
+@pytest.mark.parametrize("row", SPLITS, ids=[r["written"] for r in SPLITS])
+def test_split_examples(row):
+    splits = [c.split for c in extract(row["example"]) if c.kind == "score"]
+    assert row["split"] in splits, splits
+
+
+@pytest.mark.parametrize("text", [
+    "Our detector reaches 55.1 AP on COCO.",                       # no split written
+    "We test 3 models and reach 81.2% accuracy on ImageNet.",      # "test" is a verb, not a split
+    "Our model reaches 82.0% on CIFAR-10 and the test set of MNIST.",  # the split is another benchmark's
+])
+def test_no_split(text):
+    assert [c.split for c in extract(text) if c.kind == "score"] == [None], [(c.surface, c.split) for c in extract(text)]

@@ -42,7 +42,7 @@ ATTRIBUTION = ("# Mined by tools/mine_vocabularies.py from the dataset and metri
                "# hand-written rows in the hand-written file, which takes precedence.\n")
 SPLIT_WORDS = regex.compile(
     r"(?:\s+(?:test|val|validation|dev|development|test-dev|test-std|test-challenge|testdev|minival|train|"
-    r"trainval|val2017|test2017|full|small|clean|other|\d+-shot|\d+-way|zero-shot|few-shot|set|dataset|"
+    r"trainval|val2017|test2017|test-clean|test-other|full|small|clean|other|\d+-shot|\d+-way|zero-shot|few-shot|set|dataset|"
     r"benchmark|\(.*?\)))+$", regex.I)
 LATEX = regex.compile(r"[\\${}~^_]")
 LOWER_WORDS = regex.compile(r"error|loss|perplexity|\bwer\b|\bcer\b|\beer\b|\bfid\b|\bkid\b|\bmae\b|\bmse\b|"
