@@ -20,6 +20,11 @@ CASES = [
     ("With extensive tuning of the augmentation schedule and of the teacher network over many runs, our final "
      "system obtains a test accuracy of 95.1% in the end, which is the best published number on SVHN.",
      [(95.1, "SVHN", "accuracy")]),
+    # "BENCH set with NUM METRIC, NUM METRIC and NUM METRIC": the list after "with" is that benchmark's
+    ("Our detector sets new records on the COCO val set with 58.1% PQ, the Cityscapes val set with 68.2% PQ, "
+     "44.3% AP, and 83.1% mIoU, and ADE20K with 50.2% PQ.",
+     [(58.1, "COCO", "PQ"), (68.2, "Cityscapes", "PQ"), (44.3, "Cityscapes", "mAP"), (83.1, "Cityscapes", "mIoU"),
+      (50.2, "ADE20K", "PQ")]),
     # a metric after the number, or named just before it
     ("The tracker reaches 61.3 HOTA on DanceTrack and 58.2 IDF1.", [(61.3, "DanceTrack", "HOTA"), (58.2, None, "IDF1")]),
     ("Our language model reaches 1.08 bits per character on enwik8.", [(1.08, "enwik8", "bits per character")]),
