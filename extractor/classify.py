@@ -155,7 +155,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
             and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
         return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
-    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
+    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or GAIN_OF_BEFORE.search(before) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
             or q.sign == "+":  # "boosting the inception score by 24.66%": a gain, however near the word "score"
@@ -166,6 +166,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     return Reading("score", value, low, high, unit, None, "percent:score")
 
 
+# "an absolute increase of top-1 accuracy on ImageNet between 0.5% and 2.7%": the amount of a gain, named before it
+GAIN_OF_BEFORE = regex.compile(r"\b(?:increases?|improvements?|gains?|boosts?)\s+(?:of|in)\s+(?:[^.;,\d]|(?<=[\p{L}\-])\d){0,50}?\b(?:between|of|by)\s+$", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)

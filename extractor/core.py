@@ -16,7 +16,7 @@ import regex
 from . import link
 from .claim import Claim
 from .errors import ExtractionTimeout
-from .classify import Reading, qualifier_of, read_quantity
+from .classify import BY_BEFORE, Reading, qualifier_of, read_quantity
 from .devices import find_devices
 from . import lexicon, rules
 from .lexicon import lookup_unit
@@ -29,11 +29,13 @@ from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled on
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
+YEAR = regex.compile(r"(?:19|20)\d\d")
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
-# Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%"
+# Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%",
+# "by 25% on X and even 72% on Y", "by more than 10 F1 and 30 precision points"
 METRIC_LIST_GAP = regex.compile(r"^\s*(?:[\p{L}][\w^@\-]*\s+)?(?:,|and|or|,\s*and)\s*$")  # "0.6 AP^b and 0.4 AP^m gains"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
-RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across|with|using|when)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:[\p{L}\-]+\s+){1,3})?\s*(?:,|and|,\s*and)\s*$")
+RESULT_LIST_GAP = regex.compile(r"^\s*(?:(?:on|in|for|over|across|with|using|when)\s+[^,;.()%]{0,50}?|\([^()]{0,40}\)|(?:\p{L}[\p{L}\p{N}\-@^]*\s+){1,3})?\s*(?:,|and|,\s*and)(?:\s+(?:even|only|nearly|about|over|up\s+to))?\s*$")
 
 
 def extract(text: str, title: str | None = None) -> list[Claim]:
@@ -122,7 +124,8 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
             if not (q.unit or q.noun or q.from_word or q.is_range or q.scale != 1):
                 if pending_bare and not LIST_GAP.match(sentence[pending_bare[-1].end : q.start]):
                     pending_bare = []
-                pending_bare.append(q)
+                if not YEAR.fullmatch(sentence, q.start, q.end):  # "YouTube-VIS 2019 & 2021, and 19.6 AP"
+                    pending_bare.append(q)
             continue
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
@@ -131,6 +134,9 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         last = _claim(context, q, reading, qualifier)
         if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
                 and LIST_GAP.match(sentence[pending_bare[-1].end : q.start]):
+            if reading.kind == "score" and reading.rule == "bare:score" and _by_before(sentence, pending_bare[0]):
+                reading = replace(reading, kind="improvement", rule="bare:improvement+list")  # "by 3.92, 1.49 and 1.04 BLEU points"
+                last = _claim(context, q, reading, qualifier)
             for head in pending_bare:
                 first = Reading(reading.kind, head.value, None, None, "point", reading.aspect, "bare:list-head", reading.metric)
                 out.append(_claim(context, head, first, qualifier_of(sentence, head, 0)))
@@ -143,6 +149,11 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
     out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
     out = _bounds_take_kind(context.prepared.original, out)
     return _respectively(context, out)
+
+
+def _by_before(sentence: str, q: Quantity) -> bool:
+    """Is the number the amount of a change ("by 3.92", "a gain of 1.2")?"""
+    return bool(BY_BEFORE.search(sentence[max(0, q.start - 60) : q.start]))
 
 
 def _list_gap(sentence: str, end: int, start: int) -> bool:
@@ -246,6 +257,9 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     subject = method if subject and link.is_method_macro(subject) else link.plain_name(subject)
     if reading.kind == "score" and (named := link.model_after(sentence, q.end)):
         subject = named  # "from 73.8% to 82.3% for ResNet-50": the model the score is for
+    quoted = reading.kind == "score" and (named := link.baseline_before_paren(sentence, q.start)) and named != method
+    if quoted:
+        subject = named  # "outperforming methods such as MixMatch (52.46%)": the baseline's score, quoted
     baseline = link.plain_name(link.find_baseline(sentence, q.start, q.end)) if reading.kind in COMPARED_KINDS else None
     if baseline == subject:
         baseline = None
@@ -260,7 +274,7 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
         if result else None,
         aspect=reading.aspect,
         hardware=link.find_hardware(sentence, q.start, names) if reading.kind in PERFORMANCE_KINDS else None,
-        count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from
+        count=None, own=(introduced or (subject is not None and subject == method)) and not is_change_from and not quoted
         and not (reading.kind == "score" and QUOTED_BEFORE.search(sentence, max(0, q.start - 90), q.start)),
         start=start, end=end, sentence=context.original, rule=reading.rule)
 

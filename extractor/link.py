@@ -464,6 +464,21 @@ def model_after(sentence: str, end: int) -> str | None:
     return name if SUBJECT_AFTER_END.match(sentence, token.end()) else None
 
 
+# "outperforming previous methods such as MixMatch (52.46%), UDA (70.95%)": a baseline's score in parentheses
+_NAME_PAREN = regex.compile(r"(?P<name>[\p{L}\p{N}][\p{L}\p{N}\-.+]*)\s*\(\s*$")
+_BASELINE_LIST = regex.compile(r"\b(?:such\s+as|including|like|e\.g\.|outperform\w*|surpass\w*|compared\s+(?:to|with)|than|over|vs\.?|versus)\s", regex.I)
+
+
+def baseline_before_paren(sentence: str, start: int) -> str | None:
+    """The method named just before a score in parentheses, in a list of compared methods ("such as
+    MixMatch (52.46%), UDA (70.95%)"), not a catalogue name."""
+    found = _NAME_PAREN.search(sentence[max(0, start - 40) : start])
+    if not found or not _BASELINE_LIST.search(sentence, max(0, start - 140), start - len(found.group())):
+        return None
+    name = clean_name(found["name"])
+    return name if is_model_name(name) and not in_catalogues(name) else None
+
+
 @functools.lru_cache(maxsize=32)
 def _clause_subjects(sentence: str, clause_start: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """``(name, end)`` of "our NAME system" and of a name-shaped subject before a verb opening the

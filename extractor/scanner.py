@@ -17,6 +17,9 @@ GLUE_WORDS = "to|by|of|from|than|and|with|at|over|only|reaching|achieving|about|
 CHANGE_VERBS = r"(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|lift|push|enhanc|grow|go|rise|rose|climb|declin|shrink|advanc|bring|brought)\w*"
 
 
+# gains in the plural (nouns only: "increases" may be a verb), then "from": their range ("improvements ranging
+# from 0.8% to 3%"), not a change of one score
+GAINS_RANGING = regex.compile(r"\b(?:improvements|gains|reductions|speed-?ups)\s+(?:(?:of|ranging)\s+)?from\s*\(?\s*$", regex.I)
 SCAN_TIMEOUT = 2.0  # seconds per sentence: a last guard, far above any real sentence's cost
 
 
@@ -160,6 +163,8 @@ BETWEEN_GAP = regex.compile(r"^\s*and\s*$")
 def _is_change(text: str, start: int, lead: str = r"\bfrom\s*") -> bool:
     """True when a change verb precedes ``start`` ("improves accuracy from" A to B)."""
     before = text[max(0, start - 80) : start]
+    if lead and GAINS_RANGING.search(before):
+        return False  # "improvements from 0.8% to 3%": a range of gains
     return bool(_re(rf"\b{CHANGE_VERBS}\b(?:[^.;]|\.(?=\d)){{0,60}}{lead}\(?\s*$", regex.I).search(before))  # a decimal point does not end it
 
 

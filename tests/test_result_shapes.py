@@ -71,6 +71,15 @@ TF_RUNTIME = ("Comparing with using the recommended configurations for concurren
 
 # sentence, kind, value, the claim's fields that must hold (the seed systems the results issue names)
 CLAIM_CASES = [
+    # a compared method's score in parentheses is that method's, quoted
+    ("Our tagger outperforms earlier methods such as CRF-Net (88.1%), BiLSTM (89.4%), and BERT-base (91.2%) on CoNLL-2003.",
+     "score", 89.4, {"subject": "BiLSTM", "own": False}),
+    # the rest of a list of gains is gains
+    ("DeepX improves the state of the art by a margin of 12% on KITTI and even 31% on nuScenes.", "improvement", 31.0, {}),
+    ("Our model beats the Transformer baseline by 2.11, 1.62 and 0.98 BLEU points respectively.", "improvement", 1.62,
+     {"metric": "BLEU"}),
+    ("Our model beats the Transformer baseline by 2.11, 1.62 and 0.98 BLEU points respectively.", "improvement", 0.98, {}),
+    ("We outperform the best published systems by more than 8 F1 and 25 recall points, respectively.", "improvement", 25.0, {}),
     (GPTQ, "speedup", 4.5, {"hardware": "NVIDIA RTX A6000", "baseline": "FP16"}),
     (GPTQ, "speedup", 3.25, {"hardware": "NVIDIA A100", "qualifier": "approx"}),
     (MULAN, "score", 38.61, {"metric": "CLIP similarity"}),
@@ -103,3 +112,16 @@ def test_a_result_on_a_benchmark_named_right_after_it(sentence, expected):
     scores = {round(c.value, 4): c.benchmark for c in extract(sentence) if c.kind == "score"}
     for value, benchmark in expected:
         assert field_right(scores.get(value), benchmark), (value, scores)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The results show consistent improvements from 1.1% to 2.9% across five datasets.",  # a range of gains
+    "It brings an absolute increase of mAP on COCO between 0.7% and 1.9%.",               # a range of gains
+])
+def test_no_score(sentence):
+    assert [c.surface for c in extract(sentence) if c.kind == "score"] == []
+
+
+def test_a_year_in_a_name_is_not_a_list_head():
+    sentence = "Our tracker reaches the best results on MOT 2017 & 2020, and 64.1 MOTA on MOT17."
+    assert [c.value for c in extract(sentence) if c.kind == "score"] == [64.1]
