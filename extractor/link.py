@@ -277,7 +277,7 @@ _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|o
 
 
 # what may part a benchmark from the scores it reports "with": its split, then a list of scores before this one
-_WITH_LIST = regex.compile(r"""\s*(?:[\p{L}\-]+\s+){0,2}?(?:with|achieving|reaching|obtaining)\s+
+_WITH_LIST = regex.compile(r"""(?:\s+[\p{L}\-]+)?(?:\s+(?:set|split|subset|dataset|benchmark|data))?\s*,?\s+with\s+
     (?:(?:an?\s+)?\d[\d.]*\s*%?\s*(?:[\p{L}\-@]+\s*)?(?:\([^()\d]{0,20}\)\s*)?,?\s*(?:and\s+)?){0,6}""", regex.X | regex.I)
 _METRIC_TO_NUMBER = regex.compile(r"\s*(?:\([^()\d]{1,20}\)\s*)?(?:of|=|:|is|was|reaches|reaching|to)?\s*(?:about\s+|over\s+|~\s*)?")
 _ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
@@ -304,8 +304,6 @@ def find_benchmark_span(sentence: str, start: int, names: dict | None = None,
         metric_end = next((e for s, e, _ in metrics if s == before.end() + 1), None)
         if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
             return _placed(before)
-    if before and start - before.end() <= 120 and _WITH_LIST.fullmatch(sentence, before.end(), start):
-        return _placed(before)  # "COCO val set with 58.0% PQ, Cityscapes val set with 68.4% PQ, 44.0% AP, and 83.5% mIoU"
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):
@@ -315,6 +313,8 @@ def find_benchmark_span(sentence: str, start: int, names: dict | None = None,
             named = next(((name, at) for p, name, at in _on_names(sentence) if end <= p < end + 40), None)
             if named and _ON_GAP.fullmatch(sentence, end, named[1]):
                 return named[0], named[1], named[1] + len(named[0])
+    if before and start - before.end() <= 120 and _WITH_LIST.fullmatch(sentence, before.end(), start):
+        return _placed(before)  # "COCO val set with 58.0% PQ, Cityscapes val set with 68.4% PQ, 44.0% AP, and 83.5% mIoU"
     m = nearest(spans, start, 120)
     if m:
         return _placed(m)

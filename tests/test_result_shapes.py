@@ -80,6 +80,11 @@ CLAIM_CASES = [
      {"metric": "BLEU"}),
     ("Our model beats the Transformer baseline by 2.11, 1.62 and 0.98 BLEU points respectively.", "improvement", 0.98, {}),
     ("We outperform the best published systems by more than 8 F1 and 25 recall points, respectively.", "improvement", 25.0, {}),
+    ("Our tagger brings a 4% absolute accuracy gain over the strongest open baseline of its size and 2% over GPT-J.",
+     "improvement", 2.0, {}),
+    # "NUM on BENCH" wins over a benchmark named earlier in the sentence
+    ("MRR is improved by 4% on the FB15k-237 dataset while reaching 91% on the NELL-995 dataset.", "score", 91.0,
+     {"benchmark": "NELL-995"}),
     (GPTQ, "speedup", 4.5, {"hardware": "NVIDIA RTX A6000", "baseline": "FP16"}),
     (GPTQ, "speedup", 3.25, {"hardware": "NVIDIA A100", "qualifier": "approx"}),
     (MULAN, "score", 38.61, {"metric": "CLIP similarity"}),
