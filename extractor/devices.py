@@ -21,8 +21,12 @@ NOT_A_MACHINE = r"(?![\s-]+(?:learning|translation|vision|reading|hours?|learned
 GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
     r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
+    r"|(?<=\d\s)(?P<nodes>nodes)\b(?![\s-]*hours?)"
     rf"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b{NOT_A_MACHINE})")
-_MACHINE_WORDS = regex.compile(rf"-node\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
+_MACHINE_WORDS = regex.compile(rf"-node\b|\d\snodes\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
+# "64 nodes" are machines where the sentence speaks of compute, and no graph's nodes ("2.4M nodes and 61M edges")
+COMPUTE_WORDS = regex.compile(r"\b(?:[GTCN]PUs?|cluster|servers?|machines?|accelerators?|supercomputer|distributed)\b", regex.I)
+GRAPH_WORDS = regex.compile(r"\b(?:graphs?|edges?|vertices|vertex|trees?|neurons?|hidden)\b", regex.I)
 WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
 # Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
 DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
@@ -67,6 +71,8 @@ def find_devices(text: str, names: dict | None = None,
         # GPU, TPU, CPU, NPU; nodes, servers, machines (substring tests first: the regex scans the whole text)
         return sorted(found)
     for m in _generic_devices(text, candidate_starts(text, names) if starts is None else starts):
+        if m["nodes"] and (not COMPUTE_WORDS.search(text) or GRAPH_WORDS.search(text)):
+            continue
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append((m.start(), m.end(), m["class"] or "node", _count(m["count"])))
     return sorted(found)
