@@ -180,7 +180,9 @@ def _improvement(text, q, value, low, high, unit, lo, hi, names) -> Reading:
     near = cue_roles(text, max(lo, q.start - 45), min(hi, q.end + 40), names)
     cost_after = COST_NOUN_AFTER.match(text, q.end)
     measured = cue_roles(text, q.end, min(len(text), q.end + 25), names)  # what follows the number is what it measures
-    worse = any(r == "drop" for r, _, _ in near) or (q.sign == "-" and not cost_after
+    drops_before = [p for r, _, p in near if r == "drop" and p < q.start]  # "energy consumption drops by 42%": a cost fell
+    dropped_cost = bool(drops_before) and any(r == "cost" or a == "latency" for r, a, p in near if p < drops_before[0])
+    worse = (any(r == "drop" for r, _, _ in near) and not dropped_cost) or (q.sign == "-" and not cost_after
                                                     and not any(r in ("cost", "reduce") for r, _, _ in measured))
     sign = -1 if worse else 1
     aspects = sorted((abs(p - q.start), a) for _, a, p in near if a)
