@@ -216,12 +216,22 @@ def _metric_leads(text: str, q: Quantity, names: dict | None) -> str | None:
 
 
 def _metric_follows(text: str, q: Quantity, names: dict | None) -> str | None:
-    """The metric named right after a number, past a unit its value is written in ("42.1mm MPJPE")."""
+    """The metric named right after a number, past a unit its value is written in ("42.1mm MPJPE") and up to
+    two listed modifiers (data/metric_modifiers.csv)."""
     spans = (lexicon.find_names(text) if names is None else names)["metrics"]
     i = bisect.bisect_left(spans, q.end, key=_start)
-    if i == len(spans) or spans[i][0] - q.end > 12:
+    if i == len(spans) or spans[i][0] - q.end > 40:
         return None
-    return spans[i][2] if lexicon.score_unit_regex().match(text, q.end).end() == spans[i][0] else None
+    past_unit = lexicon.score_unit_regex().match(text, q.end).end()
+    if past_unit == spans[i][0]:
+        return spans[i][2]  # "42.1mm MPJPE"
+    if lexicon.metric_modifiers_regex().fullmatch(text, past_unit, spans[i][0]) and METRIC_ENDS.match(text, spans[i][1]):
+        return spans[i][2]  # "0.743 macro F1", "87.8% fine-tuning accuracy", not "12 test accuracy checks"
+    return None
+
+
+METRIC_ENDS = regex.compile(r"\s*(?:[,.;:()]|$|(?:on|in|for|and|or|with|at|across|over|while|when|than|compared|respectively|"
+                            r"scores?|under|using|without|by|among|which|that|is|was)\b)", regex.I)
 
 
 def _on_a_name(text: str, q: Quantity, names: dict | None) -> bool:

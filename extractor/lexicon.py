@@ -328,6 +328,13 @@ def score_unit_regex() -> regex.Pattern:
     return regex.compile(rf"\s*(?:(?i:{alternation(spellings)})(?![\p{{L}}\p{{N}}])\s*)?")
 
 
+@functools.cache
+def metric_modifiers_regex() -> regex.Pattern:
+    """Up to two words that may stand between a value and its metric (data/metric_modifiers.csv)."""
+    words = alternation(r["word"] for r in read_rows("metric_modifiers.csv", ("word", "example")))
+    return regex.compile(rf"\s*(?:(?:{words})\s+){{1,2}}", regex.I)
+
+
 def _any_of(rows) -> regex.Pattern:
     """One case-insensitive pattern matching where any of the rows' ``pattern`` does."""
     return regex.compile("|".join(f"(?:{r['pattern']})" for r in rows), regex.I)

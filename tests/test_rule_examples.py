@@ -73,3 +73,20 @@ def test_split_examples(row):
 ])
 def test_no_split(text):
     assert [c.split for c in extract(text) if c.kind == "score"] == [None], [(c.surface, c.split) for c in extract(text)]
+
+
+MODIFIERS = read_rows("metric_modifiers.csv", ("word", "example"))
+
+
+@pytest.mark.parametrize("row", MODIFIERS, ids=[r["word"] for r in MODIFIERS])
+def test_metric_modifier_examples(row):
+    scores = [c for c in extract(row["example"]) if c.kind == "score"]
+    assert len(scores) == 1 and scores[0].metric, [(c.kind, c.surface, c.metric) for c in extract(row["example"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We compare 8 different accuracy measures.",       # not a listed modifier: a count, not a score
+    "The suite has 12 test accuracy checks.",          # a count of checks
+])
+def test_no_modifier_score(text):
+    assert [c.surface for c in extract(text) if c.kind == "score"] == []
