@@ -139,7 +139,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
         return Reading("score", value, low, high, unit, None, "percent:change")
     if not point and COUNT_PAREN_BEFORE.search(before):
         return None  # "196,254 (96.8%) masks": the share a count is of its whole, not a result
-    if MARGIN_PAREN_BEFORE.search(before):  # "outperforms prior work by a wide margin (12%)"
+    if MARGIN_PAREN_BEFORE.search(before) or CHANGE_PAREN_BEFORE.search(before):  # "by a wide margin (12%)", "from 22.08 to 14.32 (35%)"
         return _improvement(text, q, value, low, high, unit, *clause_around(text, q.start, q.end, 60), names)
     lo, hi = clause_around(text, q.start, q.end, 60)
     next_number = DIGIT.search(text, q.end, hi)  # cues beyond the next number belong to it
@@ -173,6 +173,7 @@ BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
 RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,8}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
 COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
+CHANGE_PAREN_BEFORE = regex.compile(r"\bfrom\s+[\d.,]+\s*%?\s*to\s+[\d.,]+\s*%?\s*\(\s*$", regex.I)  # the change's relative size
 MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s+to\s+)?$", regex.I)
 
 
@@ -264,7 +265,7 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
         return Reading("score", q.value, None, None, "point", None, "bare:paren-value")
     gain_after = bool(GAIN_AFTER.match(after))
     follows = _metric_follows(text, q, names)
-    if not (BARE_FOLLOWER.match(after) or follows or gain_after) \
+    if not (BARE_FOLLOWER.match(after) or follows or gain_after or (after.lstrip().startswith("(") and _is_change_end(text, q))) \
             or NAME_BEFORE.search(text[max(0, q.start - 30) : q.start]):
         return None  # "62 batteries", "10-step", "256*256", "SQuAD 2.0": not a metric value
     before = text[max(0, q.start - 40) : q.start]
@@ -296,7 +297,7 @@ def replace_rule(reading: Reading, rule: str) -> Reading:
     return replace(reading, rule=rule)
 
 
-PAREN_CHANGE_START = regex.compile(r"\s*(?:to|->|→)\s*[+-]?\d[\d.,]*\s*(?:%|\\%)?\s*\)")
+PAREN_CHANGE_START = regex.compile(r"\s*(?:to|->|→)\s*[+-]?\d[\d.,]*\s*(?:%|\\%)?\s*[),;]")
 PAREN_CHANGE_END = regex.compile(r"\(\s*(?:from\s+)?[+-]?\d[\d.,]*\s*(?:%|\\%)?\s*(?:to|->|→)\s*$")
 METRIC_SCORE_BEFORE = regex.compile(r"(?:\b(?:average\s+|overall\s+|mean\s+)?scores?\s+(?:of\s+)?|[=:]\s*)$", regex.I)
 
@@ -316,7 +317,7 @@ def _metric_of_before(before: str) -> bool:
 def _is_change_end(text: str, q: Quantity) -> bool:
     """True for either end of "improves X from A to B" or "(A to B)" (a change: two scores, not a gain)."""
     before = text[max(0, q.start - 40) : q.start]
-    if (_re(r"\(\s*$").search(before) and PAREN_CHANGE_START.match(text, q.end)) or PAREN_CHANGE_END.search(before):
+    if (_re(r"\(\s*(?:from\s+)?$").search(before) and PAREN_CHANGE_START.match(text, q.end)) or PAREN_CHANGE_END.search(before):
         return True
     if _re(r"\bfrom\s*$").search(before):
         return _is_change(text, q.start)

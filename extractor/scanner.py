@@ -38,6 +38,7 @@ def quantity_regex() -> regex.Pattern:
       | (?<=(?<![\p{{L}}\p{{N}}.-])\d{{1,12}}(?:\.\d{{1,12}})?(?:%|[kKMB]|bn)?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k" (bounded: linear)
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
       | (?<=(?<![\p{{L}}\p{{N}}.])\d{{1,6}}\.\d{{1,6}}%?/)  #   after a slash in "2.1%/4.6%", "91.05/83.28" (bounded: linear)
+      | (?<=(?<![\p{{L}}])\p{{L}}{{2,12}}/)(?=\d{{1,6}}\.\d)  #   a decimal after a metric's slash: "72.0% mIoU/273.6 FPS"
     )
     (?P<sign>[+\-±](?=\d))?
     (?:
@@ -202,8 +203,9 @@ def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
         return bool(_re(r"\bbetween\s*$").search(before))
     if not RANGE_GAP.match(gap):
         return False
-    if _re(r"\bfrom\s*$").search(before) and _is_change(text, a.start):
-        return False
+    if _re(r"\bfrom\s*$").search(before) and (_is_change(text, a.start) or (
+            a.scale == 1 and not a.unit and _re(r"\(\s*from\s*$").search(before))):
+        return False  # "improves X from 10.3 to 11.8", "(from 10.3 to 11.8)": a change, two values
     if "to" in gap and not _re(r"\bfrom\s*$").search(before) and _is_change(text, a.start, "") :
         return False
     if a.sign == "-" or (a.value * a.scale > b.value * b.scale and "-" in gap):

@@ -25,6 +25,12 @@ CASES = [
      "44.3% AP, and 83.1% mIoU, and ADE20K with 50.2% PQ.",
      [(58.1, "COCO", "PQ"), (68.2, "Cityscapes", "PQ"), (44.3, "Cityscapes", "mAP"), (83.1, "Cityscapes", "mIoU"),
       (50.2, "ADE20K", "PQ")]),
+    # a change whose end is followed by its relative size, a change in parentheses, a metric after a slash
+    ("Our counter lowers the mean absolute error from 19.45 to 12.07 (38%) on the crowd images.",
+     [(19.45, None, "MAE"), (12.07, None, "MAE")]),
+    ("It beats the prior model by 9.1% in macro F1 (from 21.4 to 23.3, p<0.01).", [(21.4, None, "F1"), (23.3, None, "F1")]),
+    ("Our flow models improve the best negative log-likelihood on CIFAR-10 from 3.35 to 3.28.",
+     [(3.35, "CIFAR-10", "NLL"), (3.28, "CIFAR-10", "NLL")]),
     # a metric after the number, or named just before it
     ("The tracker reaches 61.3 HOTA on DanceTrack and 58.2 IDF1.", [(61.3, "DanceTrack", "HOTA"), (58.2, None, "IDF1")]),
     ("Our language model reaches 1.08 bits per character on enwik8.", [(1.08, "enwik8", "bits per character")]),
