@@ -24,10 +24,12 @@ REWRITES: list[tuple[str, str]] = [
     (r"\\space\b", " "), (r"\^\{?\\circ\}?|\\degree\b", "°"), (r"\^\{([^{}$]{0,12})\}", r"^\1"), (r"(?<=\d)\{,\}(?=\d)", ","),
     (r"\$+", ""), (r"[∼≈]", "~"), (r"[–—−]", "-"), (r"⩾", "≥"), (r"⩽", "≤"),
     (r"``|''|[“”]", '"'), (r"[‘’]", "'"),
+    # LaTeX's tie between two words ("38.4~mm", "of~0.485"); "about ~5%" (a space before it) stays approximate
+    (r"(?<=[\p{L}\p{N}.,:;)}])~(?=[\p{L}\p{N}\\])", " "),
 ]
 _REWRITE_RE = regex.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REWRITES)), regex.V1)
 # What some rewrite starts with: a cheap pre-check (str `in` is several times faster than a regex scan).
-_TRIGGERS = ("$", "\\", "^", "``", "''", "{,}")
+_TRIGGERS = ("$", "\\", "^", "``", "''", "{,}", "~")
 _UNICODE_TRIGGERS = tuple("∼≈–—−⩾⩽“”‘’")  # looked for only in text that is not all ASCII
 _PARTS = [regex.compile(p, regex.V1) for p, _ in REWRITES]
 
