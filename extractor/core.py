@@ -30,6 +30,8 @@ PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduc
 RESULT_KINDS = {"score", "improvement"}
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 YEAR = regex.compile(r"(?:19|20)\d\d")
+SIGNED_ASIDE = regex.compile(r"\s*(?:%|\\%)?\s*\(\s*$")  # just before the signed gain of "49.4 (+1.0)"
+PAREN_GAIN = regex.compile(r"^\s*\(\s*[+\-]\s*\d[\d.]*\s*(?:%|\\%|points?)?\s*\)")
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # Between two results of one list: "by 15% on six math benchmarks and 16% on ...", "2.46% (90.72% vs. 88.54%) and 11.48%",
 # "by 25% on X and even 72% on Y", "by more than 10 F1 and 30 precision points", "a 6% absolute gain over X and 3% over Y"
@@ -130,6 +132,10 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         qualifier = qualifier_of(sentence, q, previous[0].end if previous else 0)
         if qualifier == "exact" and in_list and previous[1] in ("max", "approx", "lower", "upper"):
             qualifier = previous[1]
+        if previous and q.sign and reading.kind == "improvement" and SIGNED_ASIDE.match(sentence, previous[0].end, q.start) \
+                and _re(r"\s*\)").match(sentence, q.end):
+            out.append(_claim(context, q, reading, qualifier))
+            continue  # "49.4 (+1.0), 60.2 (+0.6)": the gain in parentheses leaves the list of scores as it was
         previous = (q, qualifier)
         last = _claim(context, q, reading, qualifier)
         if pending_bare and reading.unit == "point" and reading.kind in ("score", "improvement") \
@@ -158,7 +164,7 @@ def _by_before(sentence: str, q: Quantity) -> bool:
 
 def _list_gap(sentence: str, end: int, start: int) -> bool:
     """Do only a list separator, and perhaps the unit a value is written in, part two numbers ("3.92° and 10.41°")?"""
-    gap = sentence[end:start]
+    gap = PAREN_GAIN.sub("", sentence[end:start], count=1)  # "49.4 (+1.0), 60.2"
     return bool(LIST_GAP.match(gap)) or (len(gap) < 20 and bool(
         LIST_GAP.match(sentence[lexicon.score_unit_regex().match(sentence, end, start).end() : start])))
 

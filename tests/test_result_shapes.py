@@ -31,6 +31,9 @@ CASES = [
     ("It beats the prior model by 9.1% in macro F1 (from 21.4 to 23.3, p<0.01).", [(21.4, None, "F1"), (23.3, None, "F1")]),
     ("Our flow models improve the best negative log-likelihood on CIFAR-10 from 3.35 to 3.28.",
      [(3.35, "CIFAR-10", "NLL"), (3.28, "CIFAR-10", "NLL")]),
+    # a list of scores, each with its gain in parentheses
+    ("Our parser improves the best F1 scores on the three treebanks to 91.3 (+0.8), 88.2 (+1.2) and 85.0 (+0.4), respectively.",
+     [(91.3, None, "F1"), (88.2, None, "F1"), (85.0, None, "F1")]),
     # a metric after the number, or named just before it
     ("The tracker reaches 61.3 HOTA on DanceTrack and 58.2 IDF1.", [(61.3, "DanceTrack", "HOTA"), (58.2, None, "IDF1")]),
     ("Our language model reaches 1.08 bits per character on enwik8.", [(1.08, "enwik8", "bits per character")]),
