@@ -168,6 +168,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
 
 # "an absolute increase of top-1 accuracy on ImageNet between 0.5% and 2.7%": the amount of a gain, named before it
 GAIN_OF_BEFORE = regex.compile(r"\b(?:increases?|improvements?|gains?|boosts?)\s+(?:of|in)\s+(?:[^.;,\d]|(?<=[\p{L}\-])\d){0,50}?\b(?:between|of|by)\s+$", regex.I)
+THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU\s*=|\b(?:IoU|overlap|confidence)\s+thresholds?\s+(?:of\s+)?)\s*$", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
@@ -198,7 +199,7 @@ def _has_metric(text: str, q: Quantity, names: dict | None) -> bool:
 
 # Between a metric's name and its value: "mAP of", "FID=", "AUC (0.424)", "mean average precision (mAP) of",
 # "reducing the error to 33.4", "mAP 49.4 with ResNet-101".
-METRIC_TO_VALUE = regex.compile(r"""\)?\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|reaching|reached|reaches)\s*)?
+METRIC_TO_VALUE = regex.compile(r"""\)?\s*(?:\([^()\d]{1,20}\)\s*)?(?:(?:of|=|:|is|was|were|to|at|from|reaching|reached|reaches)\s*)?
     (?:(?:about|around|only|just|approximately|roughly|nearly|over|above|below|under|up\s+to|as\s+(?:low|high)\s+as|~)\s*)?\(?\s*""", regex.X | regex.I)
 # A value written where a name of what it is measured on follows: "78.6 on COCO test-dev", "0.651 on BLEU-1".
 ON_OR_FOR = regex.compile(r"\s+(?:on|for)\s+(?:the\s+)?", regex.I)
@@ -334,6 +335,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
+    if THRESHOLD_BEFORE.search(text, max(0, q.start - 24), q.start):
+        return None  # "(IoU > 0.5)", "at an IoU threshold of 0.7": a setting of the evaluation, not a result
     if spelling is not None:
         if q.unit == "s" and not q.written.endswith(" s"):
             return None  # "20s" is a decade or a plural, "20 s" is seconds

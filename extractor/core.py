@@ -30,6 +30,7 @@ PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduc
 RESULT_KINDS = {"score", "improvement"}
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 YEAR = regex.compile(r"(?:19|20)\d\d")
+NAME_LIST_GAP = regex.compile(r"\s*(?:,|/|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")  # between the names of one list
 SIGNED_ASIDE = regex.compile(r"\s*(?:%|\\%)?\s*\(\s*$")  # just before the signed gain of "49.4 (+1.0)"
 PAREN_GAIN = regex.compile(r"^\s*\(\s*[+\-]\s*\d[\d.]*\s*(?:%|\\%|points?)?\s*\)")
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
@@ -198,14 +199,16 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
     out, said = list(claims), "respectively" in context.text
     for field, kind, canonical in (("benchmark", "benchmarks", rules.canonical_benchmark),
                                    ("metric", "metrics", rules.canonical_metric)):
-        spans = context.names[kind]
+        spans = context.names[kind] if kind == "benchmarks" else link.without_complement_tails(context.text, context.names[kind], canonical)
         listed = list(dict.fromkeys(canonical(alias) if kind == "benchmarks" else
                                     link.complement_of(context.text, e, canonical(alias)) for _, e, alias in spans))
         if len(listed) != len(scores):
             continue
         first_name, last_name = (context.prepared.to_original(context.offset + a, context.offset + b)[0]
                                  for a, b, _ in (spans[0], spans[-1]))
-        if said or all(claims[i].end <= first_name for i in scores) or all(claims[i].start > last_name for i in scores):
+        listed_together = all(NAME_LIST_GAP.fullmatch(context.text, a[1], b[0]) for a, b in zip(spans, spans[1:]))
+        if said or (listed_together and (all(claims[i].end <= first_name for i in scores)
+                                         or all(claims[i].start > last_name for i in scores))):
             placed = {canonical(alias): (a, b) for a, b, alias in reversed(spans)} if field == "benchmark" else {}
             for i, name in zip(scores, listed):
                 split = {"split": find_split(context.text, None, None, *placed[name])} if name in placed else {}

@@ -249,6 +249,19 @@ def complement_of(sentence: str, end: int, metric: str | None) -> str | None:
     return complement if complement and ERROR_AFTER.match(sentence, end) else metric
 
 
+def without_complement_tails(sentence: str, spans: list, canonical) -> list:
+    """Metric spans without the "error(s)" that makes the name before it its complement ("top-1 and top-5
+    errors": two metrics, top-1 error and top-5 error, not three)."""
+    kept = []
+    for span in spans:
+        if kept and span[2].lower().startswith("error") and (tail := ERROR_AFTER.match(sentence, kept[-1][1])) \
+                and span[0] < tail.end() \
+                and complement_of(sentence, kept[-1][1], canonical(kept[-1][2])) != canonical(kept[-1][2]):
+            continue
+        kept.append(span)
+    return kept
+
+
 def _only_name(spans: list, canonical) -> str | None:
     """The one name the spans spell, canonically, when they spell exactly one."""
     named = {canonical(m.name) for m in spans}

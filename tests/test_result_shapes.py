@@ -31,6 +31,13 @@ CASES = [
     ("It beats the prior model by 9.1% in macro F1 (from 21.4 to 23.3, p<0.01).", [(21.4, None, "F1"), (23.3, None, "F1")]),
     ("Our flow models improve the best negative log-likelihood on CIFAR-10 from 3.35 to 3.28.",
      [(3.35, "CIFAR-10", "NLL"), (3.28, "CIFAR-10", "NLL")]),
+    # complements in a list of two metrics; names paired with scores only when they form one list
+    ("On ImageNet our best model achieves top-1 and top-5 errors of 24.11% and 7.32%, respectively.",
+     [(24.11, "ImageNet", "top-1 error"), (7.32, "ImageNet", "top-5 error")]),
+    ("We lower the error rate on CUB by 41.3% (accuracy from 86.12% to 91.85%).",
+     [(86.12, None, "accuracy"), (91.85, None, "accuracy")]),
+    # an IoU threshold is a setting, not a result
+    ("Our detector gains most at strict IoU thresholds (IoU > 0.7), reaching 38.2 AP on COCO.", [(38.2, "COCO", "mAP")]),
     # a list of scores, each with its gain in parentheses
     ("Our parser improves the best F1 scores on the three treebanks to 91.3 (+0.8), 88.2 (+1.2) and 85.0 (+0.4), respectively.",
      [(91.3, None, "F1"), (88.2, None, "F1"), (85.0, None, "F1")]),
