@@ -30,6 +30,9 @@ PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduc
 RESULT_KINDS = {"score", "improvement"}
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 YEAR = regex.compile(r"(?:19|20)\d\d")
+CHANGE_TO = regex.compile(r"\s*(?:%|\S{1,4}\s)?\s*to\s+\d[\d.,]*(?:\s*%|\s*[\p{L}/]{1,4}(?![\p{L}]))?")  # the rest of "from A to B"
+CHANGE_GAP = regex.compile(r"\s*(?:to|->|→)\s*")  # between the two values of "from A to B"
+FROM_BEFORE = regex.compile(r"\bfrom\s*\(?\s*$")
 NAME_LIST_GAP = regex.compile(r"\s*(?:,|/|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")  # between the names of one list
 SIGNED_ASIDE = regex.compile(r"\s*(?:%|\\%)?\s*\(\s*$")  # just before the signed gain of "49.4 (+1.0)"
 PAREN_GAIN = regex.compile(r"^\s*\(\s*[+\-]\s*\d[\d.]*\s*(?:%|\\%|points?)?\s*\)")
@@ -155,7 +158,18 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
         return out
     out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
     out = _bounds_take_kind(context.prepared.original, out)
-    return _respectively(context, out)
+    return _respectively(context, _change_ends_take_start(context.prepared.original, out))
+
+
+def _change_ends_take_start(original: str, claims: list[Claim]) -> list[Claim]:
+    """"on CIFAR-10 from 91.2% to 94.3% and on ImageNet ...": a change's two scores are on one benchmark, its start's."""
+    out = list(claims)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.kind == b.kind == "score" and a.benchmark and b.benchmark != a.benchmark \
+                and CHANGE_GAP.fullmatch(original, a.end, b.start) and FROM_BEFORE.search(original, max(0, a.start - 8), a.start):
+            out[i] = replace(b, benchmark=a.benchmark, split=a.split)
+    return out
 
 
 def _by_before(sentence: str, q: Quantity) -> bool:
@@ -273,7 +287,10 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     if baseline == subject:
         baseline = None
     result = reading.kind in RESULT_KINDS
-    benchmark, name_start, name_end = link.find_benchmark_span(sentence, q.start, names, q.end) if result else (None,) * 3
+    change_to = CHANGE_TO.match(sentence, q.end) if is_change_from else None  # "from 37.17 dB to 38.41 dB on SOTS"
+    change_to = change_to if change_to and _re(r"\s+(?:on|in|for|over)\b").match(sentence, change_to.end()) else None
+    benchmark, name_start, name_end = link.find_benchmark_span(
+        sentence, q.start, names, change_to.end() if change_to else q.end) if result else (None,) * 3
     return Claim(
         kind=reading.kind, surface=surface, value=reading.value, low=reading.low, high=reading.high,
         unit=reading.unit, qualifier=qualifier, subject=subject, baseline=baseline,

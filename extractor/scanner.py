@@ -20,6 +20,8 @@ CHANGE_VERBS = r"(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|
 # gains in the plural (nouns only: "increases" may be a verb), then "from": their range ("improvements ranging
 # from 0.8% to 3%"), not a change of one score
 GAINS_RANGING = regex.compile(r"\b(?:improvements|gains|reductions|speed-?ups)\s+(?:(?:of|ranging)\s+)?from\s*\(?\s*$", regex.I)
+# a second change joined to a first: "... from A to B on X and from C to D on Y"
+AND_FROM = regex.compile(r"\bfrom\s+(?P<first>[\d.,]+)\s*\S{0,4}\s+to\s+[\d.,]+[^.;]{0,60}?\s*,?\s*and\s+from\s*\(?\s*$", regex.I)
 SCAN_TIMEOUT = 2.0  # seconds per sentence: a last guard, far above any real sentence's cost
 
 
@@ -40,7 +42,7 @@ def quantity_regex() -> regex.Pattern:
       | (?<=(?<![\p{{L}}\p{{N}}.])\d{{1,6}}\.\d{{1,6}}%?/)  #   after a slash in "2.1%/4.6%", "91.05/83.28" (bounded: linear)
       | (?<=(?<![\p{{L}}])\p{{L}}{{2,12}}/)(?=\d{{1,6}}\.\d)  #   a decimal after a metric's slash: "72.0% mIoU/273.6 FPS"
     )
-    (?P<sign>[+\-±](?=\d))?
+    (?:(?P<sign>[+\-±](?=\d))|(?P<spaced>\+)\s(?=\d))?  # "+4.03%", "+ 3.38%"
     (?:
         (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{{1,3}}(?![\p{{L}}]))?|\.\d+)   # 1,000.5 | 12 | 1.70 | .5
       | (?<![\p{{L}}])(?P<word>(?i:{words}))(?![\p{{L}}])             # four, an order of magnitude
@@ -105,6 +107,8 @@ def candidate_starts(text: str, names: dict | None = None) -> list[int]:
         starts.add(start)
         if start and text[start - 1] in "+-±.":
             starts.add(start - 1)
+        elif start >= 2 and text[start - 1] == " " and text[start - 2] == "+" and not text[max(0, start - 4) : start - 2].strip().isdigit():
+            starts.add(start - 2)  # "+4.03%, + 3.38%", not the sum "10 + 2"
     starts.update((lexicon.find_names(text) if names is None else names)["numbers"])
     return sorted(starts)
 
@@ -127,6 +131,7 @@ def find_quantities(text: str, starts: list[int] | None = None) -> list[Quantity
     found, nouns, words = [], noun_regex(), lexicon.number_words()
     for m in _quantity_matches(text, starts):
         written, num, word, unit, unit2, scale, sign, plus = m.group(0, "num", "word", "unit", "unit2", "scale", "sign", "plus")
+        sign = sign or m["spaced"]
         value = float(num.replace(",", "")) if num else words.get(word.lower())
         if value is None:
             continue
@@ -166,6 +171,8 @@ def _is_change(text: str, start: int, lead: str = r"\bfrom\s*") -> bool:
     before = text[max(0, start - 80) : start]
     if lead and GAINS_RANGING.search(before):
         return False  # "improvements from 0.8% to 3%": a range of gains
+    if lead and (then := AND_FROM.search(before)):  # "from 28.53 dB to 33.49 dB on Haze4k and from 37.17 dB to 38.41 dB"
+        return _is_change(text, start - len(before) + then.start("first"))
     return bool(_re(rf"\b{CHANGE_VERBS}\b(?:[^.;]|\.(?=\d)){{0,60}}{lead}\(?\s*$", regex.I).search(before))  # a decimal point does not end it
 
 
