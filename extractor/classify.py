@@ -135,6 +135,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
                       or (RETAINED_METRIC.match(after) and RETAIN_ONLY.search(before))):
         shift = (lambda v: None if v is None else v - 100)
         return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
+    if not point and SHARE_OF_ITEMS.match(after) and not _metric_leads(text, q, names) and not SCORE_CUE.search(before[-25:]):
+        return None  # "80.76% of the out-of-vocabulary questions have answers ...": a share of the data, not a result
     if _is_change_end(text, q):
         return Reading("score", value, low, high, unit, None, "percent:change")
     if not point and COUNT_PAREN_BEFORE.search(before):
@@ -168,6 +170,10 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
 
 # "an absolute increase of top-1 accuracy on ImageNet between 0.5% and 2.7%": the amount of a gain, named before it
 GAIN_OF_BEFORE = regex.compile(r"\b(?:increases?|improvements?|gains?|boosts?)\s+(?:of|in)\s+(?:[^.;,\d]|(?<=[\p{L}\-])\d){0,50}?\b(?:between|of|by)\s+$", regex.I)
+SHARE_OF_ITEMS = regex.compile(r"""\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|these\s+|those\s+)?(?:[\p{L}\-]+\s+){0,3}?
+    (?:questions|queries|answers|users|participants|respondents|people|patients|subjects|cases|instances|sentences|documents|
+       papers|articles|posts|videos|frames|pixels|objects|words|errors|failures|bugs|programs|problems|repositories|apps)\b
+    [^,;.()]{0,40}?\b(?:have|has|are|is|were|was|contain\w*|lack\w*|come|came|appear\w*)\b""", regex.X | regex.I)  # a statistic, not "solves 45% of the problems"
 THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU\s*=|\b(?:IoU|overlap|confidence)\s+thresholds?\s+(?:of\s+)?)\s*$", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
@@ -175,7 +181,7 @@ SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev
 RAISED_TO_BEFORE = regex.compile(r"\b(?:boost|improv|increas|rais|push|lift|bring|brought|advanc)\w*\s+(?:[\w'-]+\s+){0,8}?(?<!\bup\s)to\s+(?:an?\s+)?(?:new\s+)?$", regex.I)
 COUNT_PAREN_BEFORE = regex.compile(r"(?<=(?:^|[\s(,;:]\p{Ll}+|[,;:])\s)\d[\d,]*\s*\(\s*$")  # a count after a plain word, not "VOC 2007 ("
 CHANGE_PAREN_BEFORE = regex.compile(r"\bfrom\s+[\d.,]+\s*%?\s*to\s+[\d.,]+\s*%?\s*\(\s*$", regex.I)  # the change's relative size
-MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s+to\s+)?$", regex.I)
+MARGIN_PAREN_BEFORE = regex.compile(r"\b(?:margins?|gap|lead)\s*\(\s*(?:of\s+|about\s+|over\s+|up\s*to\s+)?$", regex.I)
 
 
 def _improvement(text, q, value, low, high, unit, lo, hi, names) -> Reading:
