@@ -292,6 +292,7 @@ _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|o
 # what may part a benchmark from the scores it reports "with": its split, then a list of scores before this one
 _WITH_LIST = regex.compile(r"""(?:\s+[\p{L}\-]+)?(?:\s+(?:set|split|subset|dataset|benchmark|data))?\s*,?\s+with\s+
     (?:(?:an?\s+)?\d[\d.]*\s*%?\s*(?:[\p{L}\-@]+\s*)?(?:\([^()\d]{0,20}\)\s*)?,?\s*(?:and\s+)?){0,6}""", regex.X | regex.I)
+_LIST_OF_DATASETS = regex.compile(r"\)\s+(?:datasets|benchmarks|data\s+sets|corpora)\b")  # ends a list of "NAME (NUM)"
 _METRIC_TO_NUMBER = regex.compile(r"\s*(?:\([^()\d]{1,20}\)\s*)?(?:of|=|:|is|was|reaches|reaching|to)?\s*(?:about\s+|over\s+|~\s*)?")
 _ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
 
@@ -311,6 +312,10 @@ def find_benchmark_span(sentence: str, start: int, names: dict | None = None,
         named = next((m for m in spans if 0 <= opened - m.end() <= 2), None)
         if named:
             return _placed(named)
+        if (listed := _NAME_PAREN.search(sentence, max(0, opened - 30), opened + 1)) and _LIST_OF_DATASETS.search(sentence, start, start + 120):
+            name = clean_name(listed["name"])  # "on the UPLight (92.45%), ZJU (92.7%), and MCubeS (50.99%) datasets"
+            if is_model_name(name) and not in_catalogues(name, ("metrics", "hardware")):
+                return name, listed.start("name"), listed.start("name") + len(name)
     before = next((m for m in reversed(spans) if m.end() <= start), None)
     if before and start - before.end() <= 40:  # "ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%": the name before the metric
         metrics = (lexicon.find_names(sentence) if names is None else names)["metrics"]
