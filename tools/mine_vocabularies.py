@@ -186,6 +186,7 @@ def direction(name: str) -> str:
 
 def mine_metrics(texts, metrics) -> list[list[str]]:
     hand = hand_names("metrics.csv")
+    benchmarks = {row_name.lower() for row_name in hand_names("benchmarks.csv").values()}
     strip = lambda m: regex.sub(r"\s*\(.*?\)\s*", " ", m).strip()  # noqa: E731 ("MAE (mm)" -> "MAE")
     candidates = {n for m in metrics for n in (m.strip(), strip(m)) if acceptable(n)}
     counts = occurrences(sorted(candidates), texts)
@@ -193,6 +194,8 @@ def mine_metrics(texts, metrics) -> list[list[str]]:
     for group_key, members in sorted(grouped(metrics, strip).items()):
         if not group_key or group_key in hand:
             continue
+        if any(group_key.lower().startswith(b + " ") for b in benchmarks):
+            continue  # "ImageNet Top-1 Accuracy": a benchmark and a metric, not a metric of its own
         names = {n for m in members for n in (m, strip(m)) if acceptable(n) and spoken(n, counts, sum(members.values()))}
         names = {n for n in names if not NOT_METRICS.search(n)}
         if not names:
