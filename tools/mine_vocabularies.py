@@ -194,7 +194,7 @@ def mine_metrics(texts, metrics) -> list[list[str]]:
     for group_key, members in sorted(grouped(metrics, strip).items()):
         if not group_key or group_key in hand:
             continue
-        if any(group_key.lower().startswith(b + " ") for b in benchmarks):
+        if any(m.lower().startswith(b + " ") for m in members for b in benchmarks):
             continue  # "ImageNet Top-1 Accuracy": a benchmark and a metric, not a metric of its own
         names = {n for m in members for n in (m, strip(m)) if acceptable(n) and spoken(n, counts, sum(members.values()))}
         names = {n for n in names if not NOT_METRICS.search(n)}
