@@ -442,12 +442,13 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
 # Inside a clause: "a CLIP ViT-L model reaching 89.0%", "NFNet-F5, achieving 86.8", "Noisy Student
 # Training achieves 88.4%", "we raise ResNet-50's top-1 accuracy from 75.3% to 79.29%".
 ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}\-]*){0,2})
-    (?:\s+(?:model|network|architecture|system|method|variant|backbone)s?)?
+    (?:\s+(?:model|network|architecture|system|method|variant|backbone)s?(?:\s+(?:for|on)\s+[\p{L}\p{N}\-]+)?)?
     (?:(?:,\s*(?:which\s+)?|\s+(?:which|that)\s+|\s+|,[^,;()]{1,40},\s*)(?:also\s+|further\s+|still\s+|can\s+)?
        (?:achiev|attain|reach|obtain|yield|get|gets|scor|set|establish|deliver|record|realiz)\w*\b
      |'s\s+(?:[\p{L}\-\d]+\s+){0,3}?(?:accuracy|score|error|performance|AP|mAP|mIoU|F1|BLEU)\b)""", regex.X)
 
 
+_CHANGE_FROM_TAIL = regex.compile(r"\bfrom\s+[\d.,]+\s*(?:%|\\%)?\s*to\s*$")
 _ACHIEVER_WORDS = ("chiev", "ttain", "each", "btain", "ield", "get", "cor", "set", "stablish", "eliver", "ecord", "ealiz", "'s ")
 
 
@@ -461,8 +462,8 @@ def _achiever(sentence: str, start: int) -> str | None:
     for m in ACHIEVER.finditer(sentence, window_start, start):
         name = clean_name(m["name"])
         if is_model_name(name.split()[0]) and not in_catalogues(name) \
-                and not _re(r"\d").search(sentence, m.end(), start):
-            found = name
+                and not _re(r"\d").search(_CHANGE_FROM_TAIL.sub("", sentence[m.end() : start])):
+            found = name  # no other number between, but the start of this change: "ResNet-50's accuracy from 75.3% to 79.29%"
     return found
 
 
