@@ -20,7 +20,7 @@ SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 NOT_A_MACHINE = r"(?![\s-]+(?:learning|translation|vision|reading|hours?|learned|generated))"  # "machine(-)learning", "server hours"
 GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
-    r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
+    r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|generations?|architectures?|types?|vendors?|families|kinds?|models?|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
     r"|(?<=\d\s)(?P<nodes>nodes)\b(?![\s-]*hours?)"
     rf"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b{NOT_A_MACHINE})")
 _MACHINE_WORDS = regex.compile(rf"-node\b|\d\snodes\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
