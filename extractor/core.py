@@ -216,7 +216,10 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
         spans = context.names[kind] if kind == "benchmarks" else link.without_complement_tails(context.text, context.names[kind], canonical)
         listed = list(dict.fromkeys(canonical(alias) if kind == "benchmarks" else
                                     link.complement_of(context.text, e, canonical(alias)) for _, e, alias in spans))
-        if len(listed) != len(scores):
+        if len(listed) != len(scores) and said and kind == "benchmarks":  # "on DRIVE, CHASE-DB1, and STARE, respectively"
+            spans = link.name_list(context.text, spans or link.on_name_spans(context.text))
+            listed = list(dict.fromkeys(canonical(name) for _, _, name in spans))
+        if len(listed) != len(scores) or not spans:
             continue
         first_name, last_name = (context.prepared.to_original(context.offset + a, context.offset + b)[0]
                                  for a, b, _ in (spans[0], spans[-1]))

@@ -262,6 +262,29 @@ def without_complement_tails(sentence: str, spans: list, canonical) -> list:
     return kept
 
 
+# one item of a list of names: "CHASE-DB1", "UCF_QNRF", "SAT-6", "Places 2"
+_LIST_ITEM = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-_.][\p{L}\p{N}]+)*(?:\s\d+)?(?![\p{L}\p{N}\-_])")
+_ITEM_GAP = regex.compile(r"\s*(?:,\s*and|,\s*or|,|/|and|or|&)\s*(?:the\s+)?")
+
+
+def on_name_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each benchmark-shaped "on NAME" of a sentence the catalogue does not know."""
+    return [(at, at + len(name), name) for _, name, at in _on_names(sentence)]
+
+
+def name_list(sentence: str, spans: list) -> list[tuple[int, int, str]]:
+    """The longest list of names ("DRIVE, CHASE-DB1, and STARE") holding a catalogue name of ``spans``, each
+    item ``(start, end, name)``: catalogue names and name-shaped words the catalogue lacks."""
+    best: list[tuple[int, int, str]] = []
+    for s0, e0, alias in spans:
+        items = [(s0, e0, alias)]
+        while (gap := _ITEM_GAP.match(sentence, items[-1][1])) and (item := _LIST_ITEM.match(sentence, gap.end())):
+            items.append((item.start(), item.end(), item.group()))
+        if len(items) > len(best) and len(items) > 1:
+            best = items
+    return [(s, e, n) if any(s == a for a, _, _ in spans) else (s, e, clean_name(n)) for s, e, n in best]
+
+
 def _only_name(spans: list, canonical) -> str | None:
     """The one name the spans spell, canonically, when they spell exactly one."""
     named = {canonical(m.name) for m in spans}
