@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import lexicon
+from .rules import metric_direction
 from .scanner import Quantity, _is_change
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
@@ -154,6 +155,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
     if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
         return Reading("score", value, low, high, unit, None, "percent:raised-to")
+    if not point and q.sign is None and _lowered_to(text, q, names):  # "further reduces PER to 17.6%"
+        return Reading("score", value, low, high, unit, None, "percent:lowered-to")
     if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
             and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
         return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
@@ -175,6 +178,18 @@ SHARE_OF_ITEMS = regex.compile(r"""\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|thes
        papers|articles|posts|videos|frames|pixels|objects|words|errors|failures|bugs|programs|problems|repositories|apps)\b
     [^,;.()]{0,40}?\b(?:have|has|are|is|were|was|contain\w*|lack\w*|come|came|appear\w*)\b""", regex.X | regex.I)  # a statistic, not "solves 45% of the problems"
 THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU\s*=|\b(?:IoU|overlap|confidence)\s+thresholds?\s+(?:of\s+)?)\s*$", regex.I)
+LOWERED_TO_BEFORE = regex.compile(r"\b(?:reduc|lower|decreas|cut|bring|brought|push)\w*\s+(?:[\w'-]+\s+){0,5}?to\s+(?:only\s+|just\s+)?$", regex.I)
+
+
+def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
+    """"reduces the word error rate to 5.2%": a metric that is better lower, brought down to a value."""
+    found = LOWERED_TO_BEFORE.search(text, max(0, q.start - 70), q.start)
+    if not found:
+        return False
+    spans = (lexicon.find_names(text) if names is None else names)["metrics"]
+    return any(found.start() <= s and e <= q.start and metric_direction(alias) == "lower" for s, e, alias in spans)
+
+
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)

@@ -33,7 +33,8 @@ YEAR = regex.compile(r"(?:19|20)\d\d")
 CHANGE_TO = regex.compile(r"\s*(?:%|\S{1,4}\s)?\s*to\s+\d[\d.,]*(?:\s*%|\s*[\p{L}/]{1,4}(?![\p{L}]))?")  # the rest of "from A to B"
 CHANGE_GAP = regex.compile(r"\s*(?:to|->|→)\s*")  # between the two values of "from A to B"
 FROM_BEFORE = regex.compile(r"\bfrom\s*\(?\s*$")
-NAME_LIST_GAP = regex.compile(r"\s*(?:,|/|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")  # between the names of one list
+SETS_AFTER = regex.compile(r"\s+(?:data\s*sets|benchmarks|sets|subsets|splits|corpora|tasks)\b")  # ends a list of names
+NAME_LIST_GAP = regex.compile(r"\s*(?:,\s*and|,\s*or|,|/|and|or|&)\s*(?:the\s+)?")  # between the names of one list
 SIGNED_ASIDE = regex.compile(r"\s*(?:%|\\%)?\s*\(\s*$")  # just before the signed gain of "49.4 (+1.0)"
 PAREN_GAIN = regex.compile(r"^\s*\(\s*[+\-]\s*\d[\d.]*\s*(?:%|\\%|points?)?\s*\)")
 LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
@@ -216,9 +217,10 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
         spans = context.names[kind] if kind == "benchmarks" else link.without_complement_tails(context.text, context.names[kind], canonical)
         listed = list(dict.fromkeys(canonical(alias) if kind == "benchmarks" else
                                     link.complement_of(context.text, e, canonical(alias)) for _, e, alias in spans))
-        if len(listed) != len(scores) and said and kind == "benchmarks":  # "on DRIVE, CHASE-DB1, and STARE, respectively"
-            spans = link.name_list(context.text, spans or link.on_name_spans(context.text))
-            listed = list(dict.fromkeys(canonical(name) for _, _, name in spans))
+        if len(listed) != len(scores) and kind == "benchmarks":  # "on DRIVE, CHASE-DB1, and STARE, respectively"
+            names = link.name_list(context.text, spans or link.on_name_spans(context.text))
+            if said or (names and SETS_AFTER.match(context.text, names[-1][1])):  # "on the Switchboard/CallHome subsets"
+                spans, listed = names, list(dict.fromkeys(canonical(name) for _, _, name in names))
         if len(listed) != len(scores) or not spans:
             continue
         first_name, last_name = (context.prepared.to_original(context.offset + a, context.offset + b)[0]

@@ -264,6 +264,7 @@ def without_complement_tails(sentence: str, spans: list, canonical) -> list:
 
 # one item of a list of names: "CHASE-DB1", "UCF_QNRF", "SAT-6", "Places 2"
 _LIST_ITEM = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-_.][\p{L}\p{N}]+)*(?:\s\d+)?(?![\p{L}\p{N}\-_])")
+_ITEM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}\-_])(?P<item>[\p{Lu}][\p{L}\p{N}]*(?:[-_.][\p{L}\p{N}]+)*)\s*(?:,\s*and|,|/|and|&)\s*$")
 _ITEM_GAP = regex.compile(r"\s*(?:,\s*and|,\s*or|,|/|and|or|&)\s*(?:the\s+)?")
 
 
@@ -280,6 +281,9 @@ def name_list(sentence: str, spans: list) -> list[tuple[int, int, str]]:
         items = [(s0, e0, alias)]
         while (gap := _ITEM_GAP.match(sentence, items[-1][1])) and (item := _LIST_ITEM.match(sentence, gap.end())):
             items.append((item.start(), item.end(), item.group()))
+        while (item := _ITEM_BEFORE.search(sentence[max(0, items[0][0] - 40) : items[0][0]])):
+            at = items[0][0] - (len(sentence[max(0, items[0][0] - 40) : items[0][0]]) - item.start("item"))
+            items.insert(0, (at, at + len(item["item"]), item["item"]))  # "the Switchboard/CallHome subsets"
         if len(items) > len(best) and len(items) > 1:
             best = items
     return [(s, e, n) if any(s == a for a, _, _ in spans) else (s, e, clean_name(n)) for s, e, n in best]
@@ -315,6 +319,7 @@ _ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?\b(?:on|for|in|o
 # what may part a benchmark from the scores it reports "with": its split, then a list of scores before this one
 _WITH_LIST = regex.compile(r"""(?:\s+[\p{L}\-]+)?(?:\s+(?:set|split|subset|dataset|benchmark|data))?\s*,?\s+with\s+
     (?:(?:an?\s+)?\d[\d.]*\s*%?\s*(?:[\p{L}\-@]+\s*)?(?:\([^()\d]{0,20}\)\s*)?,?\s*(?:and\s+)?){0,6}""", regex.X | regex.I)
+_BENCH_TO = regex.compile(r"\s*(?:\([^()\d]{1,12}\)\s*)?(?:benchmark|dataset|task|test\s+set)\s+to\s+(?:an?\s+)?(?:new\s+)?")
 _LIST_OF_DATASETS = regex.compile(r"\)\s+(?:datasets|benchmarks|data\s+sets|corpora)\b")  # ends a list of "NAME (NUM)"
 _METRIC_TO_NUMBER = regex.compile(r"\s*(?:\([^()\d]{1,20}\)\s*)?(?:of|=|:|is|was|reaches|reaching|to)?\s*(?:about\s+|over\s+|~\s*)?")
 _ON_WORDS = ("on ", "in ", "of ")  # the words ON_NAME starts with
@@ -345,6 +350,8 @@ def find_benchmark_span(sentence: str, start: int, names: dict | None = None,
         metric_end = next((e for s, e, _ in metrics if s == before.end() + 1), None)
         if metric_end and _METRIC_TO_NUMBER.fullmatch(sentence, metric_end, start):
             return _placed(before)
+    if before and start - before.end() <= 40 and _BENCH_TO.fullmatch(sentence, before.end(), start):
+        return _placed(before)  # "pushing the WNLI benchmark to 89%, the WSC benchmark to 75.1%"
     if end is not None:
         after = next((m for m in spans if end <= m.start() < end + 60), None)
         if after and _ON_GAP.fullmatch(sentence, end, after.start()):

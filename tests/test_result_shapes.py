@@ -51,6 +51,13 @@ CASES = [
      [(0.9723, "DRIVE", "AUC"), (0.9688, "RetinaX", "AUC"), (0.9790, "STARE", "AUC")]),
     ("Our counter reaches MAE of 61.2, 7.1 and 90.3 on CrowdA, CrowdB and JHU_Crowd, respectively.",
      [(61.2, "CrowdA", "MAE"), (7.1, "CrowdB", "MAE"), (90.3, "JHU_Crowd", "MAE")]),
+    # lists of names ended by "sets", slash pairs of names, "the X benchmark to NUM", a lower-is-better metric "reduced to"
+    ("The system reaches 6.1% and 11.9% WER on the Switchboard and CallHome sets.",
+     [(6.1, "Switchboard", "WER"), (11.9, "CALLHOME|CallHome", "WER")]),
+    ("Our recipe lowers the word error rate to 5.9%/11.2% on the Switchboard/CallHome subsets.",
+     [(5.9, "Switchboard", "WER"), (11.2, "CALLHOME|CallHome", "WER")]),
+    ("The model pushes the WNLI benchmark to 91%, and the WSC benchmark to 77.3%.", [(91.0, "WNLI", None), (77.3, "WSC", None)]),
+    ("A better decoder further reduces the phone error rate to 16.9% on TIMIT.", [(16.9, "TIMIT", "PER")]),
     # a list of scores, each with its gain in parentheses
     ("Our parser improves the best F1 scores on the three treebanks to 91.3 (+0.8), 88.2 (+1.2) and 85.0 (+0.4), respectively.",
      [(91.3, None, "F1"), (88.2, None, "F1"), (85.0, None, "F1")]),
