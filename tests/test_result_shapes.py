@@ -58,6 +58,9 @@ CASES = [
      [(5.9, "Switchboard", "WER"), (11.2, "CALLHOME|CallHome", "WER")]),
     ("The model pushes the WNLI benchmark to 91%, and the WSC benchmark to 77.3%.", [(91.0, "WNLI", None), (77.3, "WSC", None)]),
     ("A better decoder further reduces the phone error rate to 16.9% on TIMIT.", [(16.9, "TIMIT", "PER")]),
+    # a speed aside between a score and the benchmark after it
+    ("On one GPU, FastSeg yields 76.1 mIoU at 110 FPS on Cityscapes and 73.2 mIoU at 215 FPS on CamVid.",
+     [(76.1, "Cityscapes", "mIoU"), (73.2, "CamVid", "mIoU")]),
     # a list of scores, each with its gain in parentheses
     ("Our parser improves the best F1 scores on the three treebanks to 91.3 (+0.8), 88.2 (+1.2) and 85.0 (+0.4), respectively.",
      [(91.3, None, "F1"), (88.2, None, "F1"), (85.0, None, "F1")]),
