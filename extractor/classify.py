@@ -136,13 +136,13 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
                       or (RETAINED_METRIC.match(after) and RETAIN_ONLY.search(before))):
         shift = (lambda v: None if v is None else v - 100)
         return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
-    if not point and SHARE_OF_ITEMS.match(after) and not _metric_leads(text, q, names) and not SCORE_CUE.search(before[-25:]):
+    if not point and after.lstrip().startswith("of ") and SHARE_OF_ITEMS.match(after) and not _metric_leads(text, q, names) and not SCORE_CUE.search(before[-25:]):
         return None  # "80.76% of the out-of-vocabulary questions have answers ...": a share of the data, not a result
     if _is_change_end(text, q):
         return Reading("score", value, low, high, unit, None, "percent:change")
     if not point and COUNT_PAREN_BEFORE.search(before):
         return None  # "196,254 (96.8%) masks": the share a count is of its whole, not a result
-    if MARGIN_PAREN_BEFORE.search(before) or CHANGE_PAREN_BEFORE.search(before):  # "by a wide margin (12%)", "from 22.08 to 14.32 (35%)"
+    if "(" in before[-14:] and (MARGIN_PAREN_BEFORE.search(before) or CHANGE_PAREN_BEFORE.search(before)):  # "by a wide margin (12%)", "from 22.08 to 14.32 (35%)"
         return _improvement(text, q, value, low, high, unit, *clause_around(text, q.start, q.end, 60), names)
     lo, hi = clause_around(text, q.start, q.end, 60)
     next_number = DIGIT.search(text, q.end, hi)  # cues beyond the next number belong to it
@@ -160,7 +160,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
             and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
         return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
-    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or GAIN_OF_BEFORE.search(before) \
+    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
+        or (_mentions(before, 0, len(before), ("ncrease", "mprovement", "ain", "oost")) and GAIN_OF_BEFORE.search(before)) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
             or q.sign == "+":  # "boosting the inception score by 24.66%": a gain, however near the word "score"
@@ -181,8 +182,16 @@ THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU
 LOWERED_TO_BEFORE = regex.compile(r"\b(?:reduc|lower|decreas|cut|bring|brought|push)\w*\s+(?:[\w'-]+\s+){0,5}?to\s+(?:only\s+|just\s+)?$", regex.I)
 
 
+def _mentions(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """A substring test before a regex: is one of ``words`` in ``text[lo:hi]``?"""
+    window = text[lo:hi]
+    return any(w in window for w in words)
+
+
 def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
     """"reduces the word error rate to 5.2%": a metric that is better lower, brought down to a value."""
+    if "to" not in text[max(0, q.start - 12) : q.start]:
+        return False
     found = LOWERED_TO_BEFORE.search(text, max(0, q.start - 70), q.start)
     if not found:
         return False
@@ -356,7 +365,7 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
-    if THRESHOLD_BEFORE.search(text, max(0, q.start - 24), q.start):
+    if _mentions(text, max(0, q.start - 24), q.start, ("IoU", "IOU", "hreshold")) and THRESHOLD_BEFORE.search(text, max(0, q.start - 24), q.start):
         return None  # "(IoU > 0.5)", "at an IoU threshold of 0.7": a setting of the evaluation, not a result
     if spelling is not None:
         if q.unit == "s" and not q.written.endswith(" s"):

@@ -21,6 +21,12 @@ def _splits() -> dict[str, tuple[str, bool]]:
     return {w: v for w, v in _rows().items() if "/" not in w}
 
 
+@functools.cache
+def _cues() -> tuple[str, ...]:
+    """The first word of every split spelling, for a substring pre-check."""
+    return tuple({regex.split(r"[\s\-/]", w)[0] for w in _rows()})
+
+
 def _pairs() -> dict[str, str]:
     return {w: v[0] for w, v in _rows().items() if "/" in w}
 
@@ -57,6 +63,11 @@ def find_split(sentence: str, start: int | None, end: int | None, name_start: in
     """The split of the score at ``sentence[start:end]`` on the benchmark named at ``[name_start, name_end)``:
     written just before the number ("val: 66.3") or just after it ("in the test set"), else next to the name
     (``start`` ``None``: only next to the name)."""
+    lo = min(x for x in (start, name_start) if x is not None) if (start, name_start) != (None, None) else 0
+    hi = max(x for x in (end, name_end) if x is not None) if (end, name_end) != (None, None) else len(sentence)
+    window = sentence[max(0, lo - 60) : hi + 60].lower()
+    if not any(word in window for word in _cues()):
+        return None  # no split word near: the usual case, decided without a regex
     patterns = _patterns()
     if start is not None and (side := _pair_side(sentence, start, end)) is not None:
         pair = patterns["pair"].search(sentence, max(0, start - 150), end + 150)
