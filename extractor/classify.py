@@ -17,7 +17,7 @@ from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled on
 
 SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?)?(?:[\p{L}'\-]+\s+){0,3}?
     (?P<what>(?:(?:trainable|tunable|learnable|total|model|backbone|training|pre-training|fine-tuning|original|retained)\s+)*
-      (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|FLOPs|memory|costs?|budget|training\s+time|time|
+      (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|[GMT]?FLOPs|G?MACs|memory|costs?|budget|training\s+time|time|
        labels|annotations|examples|images))\b""", regex.X | regex.I)
 SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I)
 RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy)\b", regex.I)
@@ -28,7 +28,7 @@ RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
-BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|~\s*)?$", regex.I)
+BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|at\s+least\s+|almost\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^][\p{L}\p{N}\-^@]*\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
@@ -160,7 +160,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
             and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
         return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
-    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) \
+    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or GAIN_IS_BEFORE.search(text, max(0, q.start - 100), q.start) \
         or (_mentions(before, 0, len(before), ("ncrease", "mprovement", "ain", "oost")) and GAIN_OF_BEFORE.search(before)) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
@@ -179,6 +179,8 @@ SHARE_OF_ITEMS = regex.compile(r"""\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|thes
        papers|articles|posts|videos|frames|pixels|objects|words|errors|failures|bugs|programs|problems|repositories|apps)\b
     [^,;.()]{0,40}?\b(?:have|has|are|is|were|was|contain\w*|lack\w*|come|came|appear\w*)\b""", regex.X | regex.I)  # a statistic, not "solves 45% of the problems"
 THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU\s*=|\b(?:IoU|overlap|confidence)\s+thresholds?\s+(?:of\s+)?)\s*$", regex.I)
+# "the relative improvement in frame accuracy of our model is 3.79% and 5.42%": the gain's amount, stated
+GAIN_IS_BEFORE = regex.compile(r"\b(?:improvements?|gains?|increases?|reductions?)\s+(?:in|of)\b[^.;,()\d]{0,80}?\s(?:is|are|was|were|amounts?\s+to)\s+(?:about\s+|around\s+|up\s+to\s+)?$", regex.I)
 LOWERED_TO_BEFORE = regex.compile(r"\b(?:reduc|lower|decreas|cut|bring|brought|push)\w*\s+(?:[\w'-]+\s+){0,5}?to\s+(?:only\s+|just\s+)?$", regex.I)
 
 
@@ -307,6 +309,7 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
         return None
     reading = read_percent(text, q, point=True, names=names)
     if reading.kind == "improvement" and q.sign != "+" and not BY_BEFORE.search(text[max(0, q.start - 40) : q.start]) \
+            and not MARGIN_PAREN_BEFORE.search(text[max(0, q.start - 30) : q.start]) \
             and not GAIN_VERB_BEFORE.search(text[max(0, q.start - 30) : q.start]) and not cue_roles(text, q.end, min(hi, q.end + 30), names):
         return Reading("score", q.value, None, None, "point", None, "bare:score", follows)
     return replace(reading, rule="bare:" + reading.kind, metric=follows)
