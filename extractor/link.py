@@ -156,7 +156,8 @@ def method_name(text: str, title: str | None, sentences: list[tuple[int, int]] |
     return (defined_acronym(text, name) or name) if name else None
 
 
-PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})\)")
+PAREN_ACRONYM = regex.compile(r"\((?P<acr>[\p{L}][\w\-+]{1,15})(?:\s+(?:in|for)\s+short)?\)")  # "(FB)", "(FocalNets in short)"
+CLAUSE_BREAK = regex.compile(r",?\s+(?:where|which|whereby|while|in\s+which)\b|;")  # the proposal's own clause ends here
 
 
 PROPOSE_LEADS = ("we ", "this paper", "this work", "our work", "our paper")
@@ -197,7 +198,9 @@ def _method_name(text: str, title: str | None, sentences: list[tuple[int, int]])
     first = next(proposals, None)
     if first:  # "we propose Foo Bar (FB)": the acronym
         sentence, m = first
-        acronym = PAREN_ACRONYM.search(sentence, m.end(), min(len(sentence), m.end() + 160))
+        window_end = min(len(sentence), m.end() + 160)
+        window_end = (brk.start() if (brk := CLAUSE_BREAK.search(sentence, m.end(), window_end)) else window_end)
+        acronym = PAREN_ACRONYM.search(sentence, m.end(), window_end)  # not "where self-attention (SA) is replaced"
         if acronym and is_model_name(acronym["acr"]) and not lexicon.is_listed(acronym["acr"], "metrics"):
             return acronym["acr"]
     for sentence, m in itertools.chain([first] if first else [], proposals):

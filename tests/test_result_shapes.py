@@ -110,6 +110,9 @@ TF_RUNTIME = ("Comparing with using the recommended configurations for concurren
 
 # sentence, kind, value, the claim's fields that must hold (the seed systems the results issue names)
 CLAIM_CASES = [
+    # the paper's method is the name the proposal gives it, not an acronym of a later clause
+    ("We propose lens modulation networks (LensNets in short), where self-attention (SA) is replaced by a lens module. "
+     "LensNets reach 84.1% top-1 accuracy on ImageNet.", "score", 84.1, {"subject": "LensNets"}),
     # gains however they are introduced: "by at least", margins in parentheses, lists of points, "the improvement ... is"
     ("We outperform all published methods by at least 2.9% mIoU on the nuScenes benchmark.", "improvement", 2.9, {}),
     ("It beats existing methods by large margins (4.12 mAP on HICO-DET, and 3.3 mAP on V-COCO).", "improvement", 3.3, {}),
