@@ -163,7 +163,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     if q.sign is None and BOUND_BEFORE.search(before) and not BY_BEFORE.search(before) and not GAIN_AFTER.match(after) \
             and (metric := _metric_follows(text, q, names)):  # "exceeds 80% accuracy", "below 5% WER"
         return Reading("score", value, low, high, unit, None, "percent:bounded-score", metric)
-    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or GAIN_IS_BEFORE.search(text, max(0, q.start - 100), q.start) \
+    gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or (_mentions(text, max(0, q.start - 14), q.start, (" is ", " are ", " was ", " were ", "amount"))
+                                                                   and GAIN_IS_BEFORE.search(text, max(0, q.start - 100), q.start)) \
         or (_mentions(before, 0, len(before), ("ncrease", "mprovement", "ain", "oost")) and GAIN_OF_BEFORE.search(before)) \
         or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \

@@ -481,10 +481,16 @@ def _that_subject(sentence: str, start: int) -> str | None:
     """The name a "that NAME VERB" clause of the sentence opens with, nearest before the claim, else after it."""
     if "that" not in sentence and "whereby" not in sentence:
         return None
-    found = [(abs(start - m.start()) + (0 if m.start() < start else 1000), clean_name(m["name"]))
-             for m in THAT_NAME.finditer(sentence)
-             if SUBJECT_VERB.match(sentence, m.end()) and is_model_name(clean_name(m["name"])) and not in_catalogues(clean_name(m["name"]))]
+    found = [(abs(start - at) + (0 if at < start else 1000), name) for at, name in _that_names(sentence)]
     return min(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=32)
+def _that_names(sentence: str) -> tuple[tuple[int, str], ...]:
+    """``(position, name)`` of each "that NAME VERB" of a sentence, kept while its claims are linked."""
+    return tuple((m.start(), clean_name(m["name"])) for m in THAT_NAME.finditer(sentence)
+                 if SUBJECT_VERB.match(sentence, m.end()) and is_model_name(clean_name(m["name"]))
+                 and not in_catalogues(clean_name(m["name"])))
 
 
 # Inside a clause: "a CLIP ViT-L model reaching 89.0%", "NFNet-F5, achieving 86.8", "Noisy Student
@@ -539,6 +545,8 @@ _BASELINE_LIST = regex.compile(r"\b(?:such\s+as|including|like|e\.g\.|outperform
 def baseline_before_paren(sentence: str, start: int) -> str | None:
     """The method named just before a score in parentheses, in a list of compared methods ("such as
     MixMatch (52.46%), UDA (70.95%)"), not a catalogue name."""
+    if "(" not in sentence[max(0, start - 3) : start]:
+        return None
     found = _NAME_PAREN.search(sentence[max(0, start - 40) : start])
     if not found or not _BASELINE_LIST.search(sentence, max(0, start - 140), start - len(found.group())):
         return None

@@ -169,9 +169,9 @@ BETWEEN_GAP = regex.compile(r"^\s*and\s*$")
 def _is_change(text: str, start: int, lead: str = r"\bfrom\s*") -> bool:
     """True when a change verb precedes ``start`` ("improves accuracy from" A to B)."""
     before = text[max(0, start - 80) : start]
-    if lead and GAINS_RANGING.search(before):
+    if lead and ("ments" in before or "gains" in before or "ups" in before) and GAINS_RANGING.search(before):
         return False  # "improvements from 0.8% to 3%": a range of gains
-    if lead and (then := AND_FROM.search(before)):  # "from 28.53 dB to 33.49 dB on Haze4k and from 37.17 dB to 38.41 dB"
+    if lead and "and from" in before and (then := AND_FROM.search(before)):  # "from 28.53 dB to 33.49 dB on Haze4k and from 37.17 dB to 38.41 dB"
         return _is_change(text, start - len(before) + then.start("first"))
     return bool(_re(rf"\b{CHANGE_VERBS}\b(?:[^.;]|\.(?=\d)){{0,60}}{lead}\(?\s*$", regex.I).search(before))  # a decimal point does not end it
 
