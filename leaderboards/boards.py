@@ -11,7 +11,9 @@ Rules, in the order they apply to one board:
    claims are percentages.
 3. Conflict: a subject with more than one distinct value on one split of the
    board is flagged on every row; nothing is hidden.
-4. One row per (subject, paper, split): the paper's best value for it. A split
+4. One row per (subject, paper, split, variant): the paper's best value for it, where a
+   variant is the one model size the score's sentence states (a paper's 1.3M and 5.6M
+   models are two rows). A split
    that is a test of its own (LibriSpeech test-other) is a board of its own;
    other splits (COCO test-dev, val) share the board and show in ``split``.
 5. De-duplication: the same (subject, value) from several papers is one row,
@@ -90,7 +92,7 @@ def leaderboard(claims: pd.DataFrame, benchmark: str, metric: str | None = None)
     board_metric = board_metrics().get((benchmark_name(benchmark), metric_name(metric)), metric_name(metric))
     wanted = scores["benchmark"].map(fold).eq(fold(benchmark_name(benchmark))) & scores["metric"].map(fold).eq(
         fold(board_metric))
-    return _board(scores[wanted], model_size_lookup(claims))
+    return _board(scores[wanted], model_size_lookup(claims), sentence_sizes(claims))
 
 
 def leaderboards(claims: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
@@ -98,17 +100,22 @@ def leaderboards(claims: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
     scores = score_claims(claims)
     pairs = sorted(set(zip(scores["benchmark"], scores["metric"])), key=lambda p: (p[0].casefold(), p[1].casefold(), p))
     groups = scores.groupby(["benchmark", "metric"], sort=False)
-    sizes = model_size_lookup(claims)
-    return {pair: _board(groups.get_group(pair), sizes) for pair in pairs}
+    sizes, in_sentence = model_size_lookup(claims), sentence_sizes(claims)
+    return {pair: _board(groups.get_group(pair), sizes, in_sentence) for pair in pairs}
 
 
-def _board(rows: pd.DataFrame, sizes) -> pd.DataFrame:
+def _board(rows: pd.DataFrame, sizes, in_sentence: dict | None = None) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in BOARD_COLUMNS})
     direction = metric_direction(rows["metric"].iloc[0])
     rows = _unify_scale(rows.reset_index(drop=True))
     splits = rows["split"].map(lambda s: "" if missing(s) else str(s))
-    rows = rows.assign(subject_key=subject_keys(rows) + "|" + splits, value_key=_value_keys(rows))
+    sentence_size = pd.Series([(in_sentence or {}).get((p, t), float("nan")) for p, t in zip(rows["paper_id"], rows["sentence"])],
+                              index=rows.index, dtype=float)
+    base_key = subject_keys(rows) + "|" + splits
+    all_sized = sentence_size.notna().groupby([base_key, rows["paper_id"]]).transform("all")  # else one row, as before
+    variant = sentence_size.where(all_sized).map(lambda z: "" if missing(z) else repr(z))
+    rows = rows.assign(subject_key=base_key + "|" + variant, value_key=_value_keys(rows), sentence_size=sentence_size)
     conflicting = rows.groupby("subject_key")["value_key"].transform("nunique").gt(1)
     rows = rows.assign(conflict=conflicting.astype(bool))
     rows = _best(rows, direction).drop_duplicates(["subject_key", "paper_id"])
@@ -120,7 +127,8 @@ def _board(rows: pd.DataFrame, sizes) -> pd.DataFrame:
         direction=direction,
         display=[display_value(v, u, q, lo, hi) for v, u, q, lo, hi in
                  zip(rows["value"], rows["unit"], rows["qualifier"], rows["low"], rows["high"])],
-        model_size=[sizes(p, s, o) for p, s, o in zip(rows["paper_id"], rows["subject"], rows["own"])],
+        model_size=[z if not missing(z) else sizes(p, s, o)
+                    for z, p, s, o in zip(rows["sentence_size"], rows["paper_id"], rows["subject"], rows["own"])],
     )[BOARD_COLUMNS].reset_index(drop=True)
 
 
@@ -181,6 +189,16 @@ def model_size_lookup(claims: pd.DataFrame):
         return next(iter(found)) if len(found) == 1 else float("nan")
 
     return size
+
+
+def sentence_sizes(claims: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """``(paper_id, sentence) -> parameters`` where a sentence states exactly one model size: a score in it is that
+    variant's ("our EdgeNeXt model with 1.3M parameters achieves 71.2%"), so a paper's variants are rows of their own."""
+    sizes = claims_frame(claims, ("model_size",)).dropna(subset=["value"])
+    found: dict[tuple[str, str], set[float]] = {}
+    for paper, sentence, value in zip(sizes["paper_id"], sizes["sentence"], sizes["value"]):
+        found.setdefault((paper, sentence), set()).add(float(value))
+    return {key: next(iter(values)) for key, values in found.items() if len(values) == 1}
 
 
 def comparisons(claims: pd.DataFrame, benchmark: str | None = None, metric: str | None = None) -> pd.DataFrame:

@@ -379,3 +379,17 @@ def test_splits_on_boards(case, bench, pairs, expected):
     got = {b: [(None if pd.isna(s) else s, v) for s, v in zip(board["split"], board["value"])]
            for (b, _), board in boards.items()}
     assert got == expected
+
+
+def test_a_papers_model_variants_are_rows_of_their_own():
+    table = claims({"subject": "EdgeNet", "value": 71.2, "sentence": "EdgeNet with 1.3M parameters achieves 71.2%."},
+                   {"subject": "EdgeNet", "kind": "model_size", "value": 1.3e6, "unit": "parameter", "benchmark": None,
+                    "sentence": "EdgeNet with 1.3M parameters achieves 71.2%."},
+                   {"subject": "EdgeNet", "value": 79.4, "sentence": "EdgeNet with 5.6M parameters achieves 79.4%."},
+                   {"subject": "EdgeNet", "kind": "model_size", "value": 5.6e6, "unit": "parameter", "benchmark": None,
+                    "sentence": "EdgeNet with 5.6M parameters achieves 79.4%."},
+                   )
+    board = only_board(table)
+    assert list(zip(board["value"], board["model_size"])) == [(79.4, 5.6e6), (71.2, 1.3e6)]
+    unsized = pd.concat([table, claims({"subject": "EdgeNet", "value": 70.0, "sentence": "An ablation reaches 70.0%."})])
+    assert only_board(unsized)["value"].tolist() == [79.4]  # a score of no stated size: one row, the best, as before
