@@ -207,7 +207,8 @@ def _respectively(context: _Sentence, claims: list[Claim]) -> list[Claim]:
     """"86.4, 85.5 and 94.2 F1 on ACE2004, ACE2005 and NNE, respectively": as many distinct
     benchmarks (or metrics) as scores pair with them in order. Without "respectively", only a list
     of scores written before a list of as many names ("FIDs of 10.78, 3.52 and 21.17 on SLIVER07,
-    ChestX-ray14 and ACDC")."""
+    ChestX-ray14 and ACDC"). A list of names the catalogue knows only in part ("DRIVE, CHASE-DB1, and
+    STARE") is read whole with "respectively", or when "sets", "datasets" ... ends it."""
     scores = [i for i, c in enumerate(claims) if c.kind == "score"]
     if len(scores) < 2:
         return claims
