@@ -113,3 +113,9 @@ def canonical_metric(name: str | None) -> str | None:
 def canonical_benchmark(name: str | None) -> str | None:
     """The canonical spelling of a benchmark, or the name itself when unknown."""
     return load_benchmarks().get((name or "").lower(), name)
+
+
+@functools.cache
+def usual_metrics() -> dict[str, str]:
+    """Each benchmark's usual metric (canonical names), mined from Papers with Code annotations."""
+    return {row["benchmark"]: row["metric"] for row in read_rows("usual_metrics-pwc.csv", ("benchmark", "metric"))}

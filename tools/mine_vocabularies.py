@@ -54,6 +54,7 @@ HIGHER_WORDS = regex.compile(r"accuracy|\bacc\b|f1|\bap\d*\b|\bmap\b|iou|bleu|ro
                              r"dice|success|correct|\br@\d|\bem\b|exact match|pass@|fps|\bsr\b|\bspl\b|\bnds\b|"
                             r"\bpq\b|\bsq\b|\brq\b|top-\d|rank-\d|\bmcc\b|kappa|correlation|jaccard|measure|corloc|overlap|"
                              r"\beao\b|\bmacc\b|\bdsc\b|\bauprc?\b|\bbertscore\b|\bassa\b|\bdeta\b|\bspice\b", regex.I)
+USUAL_MIN_PAPERS, USUAL_SHARE, USUAL_MARGIN = 5, 0.5, 2.0
 NOT_METRICS = regex.compile(r"param|flop|\bmacs?\b|ext\. data|using |multi-view|pre-train|training|"
                             r"hardware|\bgpu\b|\bmodel size|inference|memory", regex.I)
 
@@ -208,6 +209,40 @@ def mine_metrics(texts, metrics) -> list[list[str]]:
     return rows
 
 
+def mine_usual_metrics(path: str) -> list[list[str]]:
+    """Each benchmark's usual metric: the one most of its annotated papers report, by a wide margin.
+
+    Read from the same tuples after the catalogues are written (dataset and metric strings mapped
+    through them). A benchmark gets one only when that metric is annotated for at least
+    USUAL_MIN_PAPERS papers, for at least USUAL_SHARE of the papers annotated on the benchmark,
+    and at least USUAL_MARGIN times as often as any other metric.
+    """
+    from extractor import rules
+    rules.load_benchmarks.cache_clear()
+    rules.load_metrics.cache_clear()
+    benchmarks, metrics = rules.load_benchmarks(), rules.load_metrics()
+    papers, named = collections.Counter(), collections.defaultdict(collections.Counter)
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            pairs = set()
+            for item in json.loads(line)["tuples"]:
+                benchmark = benchmarks.get((item.get("dataset") or "").strip().lower())
+                metric = metrics.get((item.get("metric") or "").strip().lower())
+                if benchmark and not NOT_METRICS.search(item.get("metric") or ""):
+                    pairs.add((benchmark, metric.name if metric else None))
+            papers.update({b for b, _ in pairs})
+            for benchmark, metric in pairs:
+                if metric:
+                    named[benchmark][metric] += 1
+    rows = []
+    for benchmark, counts in sorted(named.items()):
+        (top, n), *rest = counts.most_common() + [(None, 0)]
+        second = rest[0][1]
+        if n >= USUAL_MIN_PAPERS and n >= USUAL_SHARE * papers[benchmark] and n >= USUAL_MARGIN * second:
+            rows.append([benchmark, top, str(n), str(papers[benchmark])])
+    return rows
+
+
 def write(file: str, header: str, columns: list[str], rows: list[list[str]]) -> None:
     with (DATA / file).open("w", encoding="utf-8", newline="") as handle:
         handle.write(ATTRIBUTION + header)
@@ -224,7 +259,11 @@ def main(path: str) -> None:
     mined = mine_metrics(texts, metrics)
     write("metrics-pwc.csv", "# Columns: name (canonical), direction (higher|lower|unknown), aliases, papers\n",
           ["name", "direction", "aliases", "papers"], mined)
-    print(f"{len(benchmarks)} benchmarks, {len(mined)} metrics", file=sys.stderr)
+    usual = mine_usual_metrics(path)
+    write("usual_metrics-pwc.csv", "# A benchmark's usual metric, which a score on it that names none is read as.\n"
+          "# Columns: benchmark, metric (canonical names), papers (annotated with that metric), of (annotated on the benchmark)\n",
+          ["benchmark", "metric", "papers", "of"], usual)
+    print(f"{len(benchmarks)} benchmarks, {len(mined)} metrics, {len(usual)} usual metrics", file=sys.stderr)
 
 
 if __name__ == "__main__":
