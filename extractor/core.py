@@ -188,9 +188,17 @@ def _change_ends_take_start(original: str, claims: list[Claim]) -> list[Claim]:
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if a.kind == b.kind == "score" and a.benchmark and b.benchmark != a.benchmark \
-                and CHANGE_GAP.fullmatch(original, a.end, b.start) and FROM_BEFORE.search(original, max(0, a.start - 8), a.start):
+                and CHANGE_GAP.fullmatch(_gap(original, a.end, b.start)) and FROM_BEFORE.search(original, max(0, a.start - 8), a.start):
             out[i] = replace(b, benchmark=a.benchmark, split=a.split)
     return out
+
+
+TYPE_STYLE = regex.compile(r"\\(?:textbf|textit|emph|underline|mathbf|bf|it)\s*\{|[{}]")
+
+
+def _gap(original: str, end: int, start: int) -> str:
+    """The words between two claims, without type style: "\\textbf{25\\%} and \\textbf{40\\%}" joins by " and "."""
+    return TYPE_STYLE.sub("", original[end:start])
 
 
 def _by_before(sentence: str, q: Quantity) -> bool:
@@ -262,7 +270,7 @@ def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.kind == "score" and b.kind == "improvement" and a.unit == b.unit and a.rule in ("percent:score", "bare:score") \
-                and METRIC_LIST_GAP.match(original[a.end : b.start]):
+                and METRIC_LIST_GAP.match(_gap(original, a.end, b.start)):
             out[i] = replace(a, kind="improvement", rule=a.rule + "+list")
     return out
 

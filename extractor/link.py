@@ -456,7 +456,7 @@ def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
 
 SUBJECT_VERB = regex.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|further|consistently|significantly|still|even|can|could|only|thus|then|now|further)\s+)*(?:achiev|outperform|reach|obtain|attain|surpass|improv|reduc|run|deliver|yield|set|get|is|are|has|show|demonstrat|exhibit|require|use|match|enabl|speed|accelerat|boost|lead|score|beat|exceed|perform|provid|offer|cut|lower|rais|increas|train|support|contain|compris|cover|consist)", regex.I)
 OUR_NAME = regex.compile(r"\s*(?:[\p{L}\-]+,\s*)?[Oo]ur\s+(?P<name>\p{Lu}[\w\-+.]*)\s+(?:system|model|method|framework|approach|network|agent|architecture|pipeline)s?\b")
-LEAD_IN = regex.compile(r"^\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+|our\s+|resulting\s+)?", regex.I)
+LEAD_IN = regex.compile(r"\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+|our\s+|resulting\s+)?", regex.I)
 
 
 def sentence_subject(sentence: str, start: int, method: str | None) -> str | None:
