@@ -50,8 +50,8 @@ def quantity_regex() -> regex.Pattern:
     (?![\d]|\.\d|,\d{{3}})                    # whole number only
     (?:
         \s?(?P<unit>{lexicon.unit_pattern()})(?(?<=%)|(?![\p{{L}}\p{{N}}]))     # 1.70x, 60%, 3.4 GB
-      | \s?(?P<scale>(?:{scale_letters})(?![\p{{L}}\p{{N}}])|(?i:{scale_words})(?![\p{{L}}]))
-        (?:\s?(?P<unit2>{lexicon.unit_pattern()})(?(?<=%)|(?![\p{{L}}\p{{N}}])))?    # 20M, 2 billion, 5k GPU hours
+      | (?:\s|-(?=(?i:{scale_words})))?(?P<scale>(?:{scale_letters})(?![\p{{L}}\p{{N}}])|(?i:{scale_words})(?![\p{{L}}]))
+        (?:\s?(?P<unit2>{lexicon.unit_pattern()})(?(?<=%)|(?![\p{{L}}\p{{N}}])))?    # 20M, 2 billion, 10-billion, 5k GPU hours
     )?
     (?P<plus>\+)?
     """
