@@ -20,7 +20,7 @@ SHARE_OF_COST = regex.compile(r"""^\s*(?:extra\s+|additional\s+)?(?:of\s+(?:the\
       (?:parameters|params|parameter\s+budget|data|tokens|samples|computation|compute|[GMT]?FLOPs|G?MACs|memory|costs?|budget|training\s+time|time|
        labels|annotations|examples|images))\b""", regex.X | regex.I)
 SHARE_OF_PERFORMANCE = regex.compile(r"^\s*(?:of\b|performance\s+of\b)", regex.I)
-RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy)\b", regex.I)
+RETAINED_METRIC = regex.compile(r"^\s*(?:of\s+(?:the\s+|its\s+)?)?(?:performance|accuracy|(?:[\p{L}\-]+\s+)?throughput)\b", regex.I)
 RETAIN_ONLY = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep)\w*\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_LEAD = regex.compile(r"\b(?:gains?|improvements?|increases?|boosts?|speed-?ups?)\s*[:(]\s*$", regex.I)
 BARE_FOLLOWER = regex.compile(r"^(?:\s*(?:[,.;:)\]]|$|(?:on|in|and|or|for|vs\.?|versus|with|at|to|from|over|than|when|while|compared|respectively|points?|higher|lower|better|gains?|improvements?|score|scores|decreases?|increases?|reductions?|drops?|boosts?|after|before|under|without|using|across|by|within|of|as|if|per|among|the|a|an|which|that|is|are|was|were|whereas|while|achieved|obtained|reported)\b)|\s*%)", regex.I)
@@ -195,8 +195,9 @@ def _mentions(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
 
 
 def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
-    """"reduces the word error rate to 5.2%": a metric that is better lower, brought down to a value."""
-    if "to" not in text[max(0, q.start - 12) : q.start]:
+    """"reduces the word error rate to 5.2%": a metric that is better lower, brought down to a value
+    (not "reduces latency by up to 58.3%", a cut)."""
+    if "to" not in text[max(0, q.start - 12) : q.start] or BY_BEFORE.search(text, max(0, q.start - 40), q.start):
         return False
     found = LOWERED_TO_BEFORE.search(text, max(0, q.start - 70), q.start)
     if not found:
@@ -205,6 +206,7 @@ def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
     return any(found.start() <= s and e <= q.start and metric_direction(alias) == "lower" for s, e, alias in spans)
 
 
+LESS_THAN = regex.compile(r"(?:less|fewer)\s+than\b", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
 SPLIT_COLON_BEFORE = regex.compile(r"[(,;]\s*(?:val|validation|test|dev|test-dev|test-std|minival)\s*:\s*$", regex.I)
@@ -220,7 +222,9 @@ def _improvement(text, q, value, low, high, unit, lo, hi, names) -> Reading:
     measured = cue_roles(text, q.end, min(len(text), q.end + 25), names)  # what follows the number is what it measures
     drops_before = [p for r, _, p in near if r == "drop" and p < q.start]  # "energy consumption drops by 42%": a cost fell
     dropped_cost = bool(drops_before) and any(r == "cost" or a == "latency" for r, a, p in near if p < drops_before[0])
-    worse = (any(r == "drop" for r, _, _ in near) and not dropped_cost) or (q.sign == "-" and not cost_after
+    reduced_drop = bool(drops_before) and any(  # "reduces the accuracy loss by 30%"; not "drops by less than 0.5%"
+        r == "reduce" and p < q.start and not LESS_THAN.match(text, p) for r, _, p in near)
+    worse = (any(r == "drop" for r, _, _ in near) and not dropped_cost and not reduced_drop) or (q.sign == "-" and not cost_after
                                                     and not any(r in ("cost", "reduce") for r, _, _ in measured))
     sign = -1 if worse else 1
     aspects = sorted((abs(p - q.start), a) for _, a, p in near if a)

@@ -172,8 +172,8 @@ def is_case_exact(alias: str) -> bool:
 def _catalogue_names(kind: str) -> set[str]:
     from .rules import aliases
     if kind == "hardware":
-        rows = read_rows("hardware.csv", ("name", "vendor", "class"))
-        return {a for row in rows for a in aliases(row, "name")}
+        from .rules import device_rows
+        return {a for _, spellings in device_rows() for a in spellings}
     if kind == "metrics":
         return {alias for metric in load_metrics().values() for alias in metric.aliases}
     rows = catalogue_rows("benchmarks", ("name",))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,13 +82,35 @@ class Device:
     memory: str
 
 
+SEPARATOR = re.compile(r"([ -])")
+
+
+def separator_variants(alias: str) -> list[str]:
+    """A device name with each space or hyphen written as a space, a hyphen or nothing ("RTX 2080 Ti",
+    "RTX 2080-Ti", "RTX2080Ti"): papers write model numbers every way. Names shorter than 6 characters
+    or with more than 3 separators are kept as written."""
+    parts = SEPARATOR.split(alias)
+    if len(alias) < 6 or not 1 <= len(parts) // 2 <= 3:
+        return [alias]
+    words, variants = parts[::2], [""]
+    for i, word in enumerate(words):
+        variants = [v + sep + word for v in variants for sep in ((" ", "-", "") if i else ("",))]
+    return [alias] + [v for v in variants if v != alias]
+
+
+def device_rows() -> list[tuple[dict[str, str], list[str]]]:
+    """Each hardware.csv row with every spelling it is matched by (its aliases and their separator variants)."""
+    return [(row, [v for a in aliases(row, "name") for v in separator_variants(a)])
+            for row in read_rows("hardware.csv", ("name", "vendor", "class"))]
+
+
 @functools.cache
 def load_hardware() -> dict[str, Device]:
-    """Devices by lower-cased alias (canonical names included)."""
+    """Devices by lower-cased spelling (canonical names and aliases included)."""
     table = {}
-    for row in read_rows("hardware.csv", ("name", "vendor", "class")):
+    for row, spellings in device_rows():
         device = Device(row["name"], row["vendor"], row["class"], row["memory"])
-        for alias in aliases(row, "name"):
+        for alias in spellings:
             table.setdefault(alias.lower(), device)
     return table
 

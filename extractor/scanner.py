@@ -37,7 +37,7 @@ def quantity_regex() -> regex.Pattern:
     (?:                                       # where a number may start:
         (?<![\p{{L}}\p{{N}}_./@^\\\-$'%])     #   not inside a word, name or number
       | (?<=\bsub-)                           #   "sub-10 ms"
-      | (?<=(?<![\p{{L}}\p{{N}}.-])\d{{1,12}}(?:\.\d{{1,12}})?(?:%|[kKMB]|bn)?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k" (bounded: linear)
+      | (?<=(?<![\p{{L}}\p{{N}}.-])\d{{1,12}}(?:\.\d{{1,12}})?(?:%|[kKMB]|bn|[xX×])?\s?-\s?)  # second half of "10-100", "1%-2%", "10k-30k", "2.3x-3.8x" (bounded: linear)
       | (?<=(?<!\p{{L}})(?:{GLUE_WORDS}))     #   glued to a short word: "to1.5B"
       | (?<=(?<![\p{{L}}\p{{N}}.])\d{{1,6}}\.\d{{1,6}}%?/)  #   after a slash in "2.1%/4.6%", "91.05/83.28" (bounded: linear)
       | (?<=(?<![\p{{L}}])\p{{L}}{{2,12}}/)(?=\d{{1,6}}\.\d)  #   a decimal after a metric's slash: "72.0% mIoU/273.6 FPS"
