@@ -122,7 +122,12 @@ def read_factor(text: str, q: Quantity, names: dict | None = None) -> Reading:
         kind = "reduction"  # "12.3x lower energy per inference"; "4x less training time" stays a speedup
     chosen = speed if kind == "speedup" else cost
     aspects = sorted((abs(p - q.start), a) for _, a, p in chosen if a)
+    if kind == "speedup" and value and SLOWDOWN_AFTER.match(text, q.end):
+        return Reading(kind, round(1 / value, 4), None, None, "x", aspects[0][1] if aspects else None, "factor:slowdown")
     return Reading(kind, value, low, high, "x", aspects[0][1] if aspects else None, f"factor:{kind}")
+
+
+SLOWDOWN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?slow-?downs?\b", regex.I)  # "a 2x slowdown" is a speedup of 0.5
 
 
 def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None) -> Reading:

@@ -10,7 +10,7 @@ from . import lexicon
 from .rules import load_hardware
 from .scanner import candidate_starts
 
-COUNT = r"(?<![\d,.])(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,6}|(?i:a single|single|one|two|three|four|eight|sixteen|dual|quad))\s*(?:[x×]|times)?\s*(?:\d{1,4}\s?GB\s+)?"
+COUNT = r"(?<![\d,.])(?P<count>\d{1,3}(?:,\d{3}){1,3}|\d{1,6}|(?i:a single|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|dual|quad)\b)\s*(?:[x×]|times)?\s*(?:\d{1,4}\s?GB\s+)?"
 
 
 PREFIX = regex.compile(rf"(?:{COUNT})?(?:(?:NVIDIA|Nvidia|NVidia|Google|AMD|Apple|Intel|Huawei)\s+)?$")
@@ -20,14 +20,16 @@ SUFFIX = regex.compile(r"\s+(?:GPU|TPU|chip|card)s?\b")
 NOT_A_MACHINE = r"(?![\s-]+(?:learning|translation|vision|reading|hours?|learned|generated))"  # "machine(-)learning", "server hours"
 GENERIC_DEVICE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{COUNT})-?(?:[a-z][a-z-]{{2,20}}\s+)?(?:(?:NVIDIA|AMD|Intel|Google)\s+)?"
-    r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|generations?|architectures?|types?|vendors?|families|kinds?|models?|-))|(?<=\d-)(?P<node>node)\b(?![\s-]*hours?)"
+    r"(?:(?P<class>GPU|TPU|CPU|NPU)s?\b(?![\s-]*(?:hours?|days?|memory|generations?|architectures?|types?|vendors?|families|kinds?|models?|-))"
+    r"|(?<=\d-|\d\s)(?P<node>node)\b(?![\s-]*hours?)(?(?<=\d\snode)(?=\s+(?:cluster|system|setup|deployment|testbed)s?\b))"
     r"|(?<=\d\s)(?P<nodes>nodes)\b(?![\s-]*hours?)"
     rf"|(?<!(?:million|billion|thousand|graph)\s+)(?P<machine>server|machine)s?\b{NOT_A_MACHINE})")
-_MACHINE_WORDS = regex.compile(rf"-node\b|\d\snodes\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
+_MACHINE_WORDS = regex.compile(rf"\d[\s-]node\b|\d\snodes\b|\b(?:server|machine)s?\b{NOT_A_MACHINE}")
 # "64 nodes" are machines where the sentence speaks of compute, and no graph's nodes ("2.4M nodes and 61M edges")
 COMPUTE_WORDS = regex.compile(r"\b(?:[GTCN]PUs?|cluster|servers?|machines?|accelerators?|supercomputer|distributed)\b", regex.I)
 GRAPH_WORDS = regex.compile(r"\b(?:graphs?|edges?|vertices|vertex|trees?|neurons?|hidden)\b", regex.I)
-WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
+WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16}
 # Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
 DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
 _COUNT_WORDS = WORD_COUNTS | DEVICE_COUNT_WORDS

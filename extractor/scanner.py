@@ -213,7 +213,8 @@ def _joins_range(text: str, a: Quantity, b: Quantity) -> bool:
     if _re(r"\bfrom\s*$").search(before) and (_is_change(text, a.start) or (
             a.scale == 1 and not a.unit and _re(r"\(\s*from\s*$").search(before))):
         return False  # "improves X from 10.3 to 11.8", "(from 10.3 to 11.8)": a change, two values
-    if "to" in gap and not _re(r"\b(?:from|by)\s*$").search(before) and _is_change(text, a.start, ""):
+    factors = a.unit and lexicon.lookup_unit(a.unit).family == "factor"  # "1.34x to 2.37x": no change is written so
+    if "to" in gap and not factors and not _re(r"\b(?:from|by)\s*$").search(before) and _is_change(text, a.start, ""):
         return False  # "raises accuracy 4 to 15": a change; "raises it by 4 to 15 points": a range of gains
     if a.sign == "-" or (a.value * a.scale > b.value * b.scale and "-" in gap):
         return False
