@@ -28,7 +28,7 @@ RETAIN = regex.compile(r"\b(?:retain|maintain|recover|preserv|keep|achiev|reach|
 SHARE_LEAD = regex.compile(r"\b(?:only|just|mere|merely|using|uses|use|tuning|training|updating|with|requires?|requiring|utiliz\w+|introduc\w+|adds?|adding|at|freez\w+|prun\w+|eliminat\w+|remov\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COMPLEMENT_LEAD = regex.compile(r"\b(?:freez\w+|prun\w+|eliminat\w+|remov\w+|sav\w+)\s+(?:[\w~≈]+\s*){0,3}$", regex.I)
 COST_CUT_AFTER = regex.compile(r"^\s*(?:fewer|less|lower|reduction|reduced|decrease|smaller|savings?|cheaper|compression)\b", regex.I)
-BY_BEFORE = regex.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|at\s+least\s+|almost\s+|~\s*)?$", regex.I)
+BY_BEFORE = regex.compile(r"(?:\bby(?:\s+(?:absolute|relative))?|\b(?:gains?|improvements?|increases?|boosts?|reductions?|margins?|decreases?|drops?|advantage|lead)(?:\s+in\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?)?\s+of)\s+(?:an?\s+)?(?:average\s+of\s+)?(?:up to\s+|over\s+|about\s+|around\s+|nearly\s+|approximately\s+|roughly\s+|more than\s+|at\s+least\s+|almost\s+|~\s*)?$", regex.I)
 SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\w*|accuracy\s+of)\s+(?:\w+\s+){0,2}$", regex.I)
 GAIN_AFTER = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^][\p{L}\p{N}\-^@]*\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
@@ -159,7 +159,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
-    if q.sign != "+" and _metric_of_before(before):
+    if q.sign != "+" and _metric_of_before(before) and not BY_BEFORE.search(before):  # not "an increase in precision of 1.6%"
         return Reading("score", value, low, high, unit, None, "percent:metric-of")
     if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
         return Reading("score", value, low, high, unit, None, "percent:raised-to")
@@ -381,6 +381,9 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
+    if not (q.unit or q.noun or q.is_range or q.from_word) and q.scale == 1 and after[:1].isalpha() \
+            and not after.startswith("pm") and not lexicon.score_unit_regex().match(after).group():
+        return None  # a number glued to letters is part of a name: "lift the features to 3D", "the 2nd stage"
     if _mentions(text, max(0, q.start - 24), q.start, ("IoU", "IOU", "hreshold")) and THRESHOLD_BEFORE.search(text, max(0, q.start - 24), q.start):
         return None  # "(IoU > 0.5)", "at an IoU threshold of 0.7": a setting of the evaluation, not a result
     if spelling is not None:

@@ -283,7 +283,7 @@ def _like_list_neighbour(q: Quantity, reading, last: Claim):
     if reading is None and not (q.unit or q.noun or q.scale != 1 or q.from_word) and last.unit == "point":
         return Reading(last.kind, q.value, None, None, "point", None, "bare:list")
     if reading is not None and reading.unit == last.unit and reading.kind != last.kind \
-            and reading.rule in ("percent:score", "bare:score"):
+            and reading.rule in ("percent:score", "bare:score", "unit:decibel-value"):
         return replace(reading, kind=last.kind, rule=reading.rule + "+list")
     return reading
 

@@ -316,7 +316,7 @@ def _spans(sentence: str, kind: str, names: dict | None) -> list:
 
 # What may stand between a result and the benchmark it is "on": "91.62 on CoNLL-2003", "75.5% top-1 accuracy
 # on ImageNet", "35 BLEU on the WMT'14 English-German test set" (a digit only inside a word, never a number of its own).
-_ON_GAP = regex.compile(r"(?:[^,;:()\d]|(?<=[\p{L}@-])\d){0,30}?(?:\bat\s+\d[\d.,]*\s*(?:FPS|fps|frames\s+per\s+second|ms)\s+)?"
+_ON_GAP = regex.compile(r"(?:(?!\s(?:and|while|but|whereas)\s)[^,;:()\d]|(?<=[\p{L}@-])\d|\((?:[^()\d]|(?<=[\p{L}@-])\d){1,25}\)){0,40}?(?:\bat\s+\d[\d.,]*\s*(?:FPS|fps|frames\s+per\s+second|ms)\s+)?"
                         r"\b(?:on|for|in|over)\s+(?:the\s+)?(?:[a-z-]+\s+)?", regex.I)  # "74.7 mIoU at 230 FPS on CamVid"
 
 

@@ -83,6 +83,9 @@ CASES = [
     ("On Market-1501, rank-1 accuracy rises from 51.2% to 79.4% for AlexNet, and from 70.1% to 83.0% for VGG-16.",
      [(51.2, "Market-1501", "rank-1 accuracy"), (79.4, None, "rank-1 accuracy"), (70.1, None, "rank-1 accuracy"),
       (83.0, None, "rank-1 accuracy")]),
+    # a model's parenthesis between a score and "on BENCH" does not part them
+    ("We reach 85.1% top-1 accuracy with ViT-B on ImageNet and 51.3 mAP with Mask R-CNN (Swin-T) on COCO.",
+     [(85.1, "ImageNet", "top-1 accuracy"), (51.3, "COCO", "mAP")]),
     # a list of values before a list of as many benchmarks, with or without "respectively"
     ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
      [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
