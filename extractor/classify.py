@@ -160,7 +160,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
     if q.sign != "+" and _metric_of_before(before) and not BY_BEFORE.search(before):  # not "an increase in precision of 1.6%"
-        return Reading("score", value, low, high, unit, None, "percent:metric-of")
+        return Reading("score", value, low, high, unit, None, "percent:metric-of", _metric_just_before(before))
     if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
         return Reading("score", value, low, high, unit, None, "percent:raised-to")
     if not point and q.sign is None and _lowered_to(text, q, names):  # "further reduces PER to 17.6%"
@@ -359,6 +359,13 @@ def _metric_of_before(before: str) -> bool:
         return True
     tail = _re(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$").search(before)
     return bool(tail and lexicon.is_listed(tail["metric"].strip("("), "metrics"))
+
+
+def _metric_just_before(before: str) -> str | None:
+    """The metric named right before "of", "=" or ":" ("(top-5: 98.0%)", "FID=6.47"), if the catalogue has it."""
+    tail = _re(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$").search(before)
+    name = tail["metric"].strip("(") if tail else None
+    return name if name and lexicon.is_listed(name, "metrics") else None
 
 
 def _is_change_end(text: str, q: Quantity) -> bool:

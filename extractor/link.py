@@ -22,9 +22,10 @@ OTHER_BREAK = regex.compile(r"[!?](\s+)(?=[\p{Lu}\d(\[\"'])")
 ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "Fig", "Figs", "approx", "etc", "cf", "resp", "Eq", "No", "Sec", "al", "ca")
 ABBREVIATION = regex.compile(r"\b(?:" + "|".join(map(regex.escape, ABBREVIATIONS)) + r")\.$")
 ABBREVIATION_ENDS = frozenset(a[-2:] for a in ABBREVIATIONS)  # a cheap pre-check for ABBREVIATION
+NAME_BODY = r"[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\+\+?(?![\p{L}\p{N}+]))?"  # the rest of a name after its first letter: "ViT-L/14", "SpEx+"
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
-    (?:[\p{Lu}\p{N}]|\p{Ll}++(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?
-    (?![\p{L}\p{N}])""", regex.X)  # "vLLM", "cuBLAS", "iPhone" start in lower case
+    (?:[\p{Lu}\p{N}]|\p{Ll}++(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?(?:\+\+?(?![\p{L}\p{N}+]))?
+    (?![\p{L}\p{N}])""", regex.X)  # "vLLM", "cuBLAS", "iPhone" start in lower case; "SpEx+", "CLIP++" end in pluses
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
 PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", "releas", "devis", "call", "name",
                   "term", "dub", "coin", "offer", "put forward", "contribut")  # cheap pre-check for PROPOSE
@@ -456,6 +457,7 @@ def find_named_baseline(sentence: str, start: int, end: int) -> str | None:
 
 SUBJECT_VERB = regex.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:also|further|consistently|significantly|still|even|can|could|only|thus|then|now|further)\s+)*(?:achiev|outperform|reach|obtain|attain|surpass|improv|reduc|run|deliver|yield|set|get|is|are|has|show|demonstrat|exhibit|require|use|match|enabl|speed|accelerat|boost|lead|score|beat|exceed|perform|provid|offer|cut|lower|rais|increas|train|support|contain|compris|cover|consist)", regex.I)
 OUR_NAME = regex.compile(r"\s*(?:[\p{L}\-]+,\s*)?[Oo]ur\s+(?P<name>\p{Lu}[\w\-+.]*)\s+(?:system|model|method|framework|approach|network|agent|architecture|pipeline)s?\b")
+NEXT_NAME_WORD = regex.compile(rf" \p{{Lu}}{NAME_BODY}(?![\p{{L}}\p{{N}}])")
 LEAD_IN = regex.compile(r"\s*(?:(?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+,\s*)?(?:the\s+|our\s+|resulting\s+)?", regex.I)
 
 
@@ -463,6 +465,8 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
     """The system a claim is about: a name opening its clause followed by a verb, else the paper's method,
     else the model whose verb of achievement precedes it in its clause."""
     ours, named = _clause_subjects(sentence, sentence.rfind(";", 0, start) + 1)
+    if not (ours or named) and (comma := sentence.rfind(",", 0, start)) > 0:
+        ours, named = _clause_subjects(sentence, comma + 1)  # "On S3DIS, the Point Transformer attains ..."
     if ours and ours[1] <= start:
         return ours[0]  # "Our Flame system labels ..."
     if named and named[1] <= start:
@@ -474,7 +478,7 @@ def sentence_subject(sentence: str, start: int, method: str | None) -> str | Non
 
 
 # "Experiments show that SWS achieves ... while reducing around 6.6x": the system a "that" clause is about
-THAT_NAME = regex.compile(r"\b(?:that|whereby)\s+(?:the\s+|our\s+)?(?P<name>[\p{Lu}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*)(?=\s)")
+THAT_NAME = regex.compile(rf"\b(?:that|whereby)\s+(?:the\s+|our\s+)?(?P<name>[\p{{Lu}}]{NAME_BODY})(?=\s)")
 
 
 def _that_subject(sentence: str, start: int) -> str | None:
@@ -495,11 +499,11 @@ def _that_names(sentence: str) -> tuple[tuple[int, str], ...]:
 
 # Inside a clause: "a CLIP ViT-L model reaching 89.0%", "NFNet-F5, achieving 86.8", "Noisy Student
 # Training achieves 88.4%", "we raise ResNet-50's top-1 accuracy from 75.3% to 79.29%".
-ACHIEVER = regex.compile(r"""(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}\-]*){0,2})
-    (?:\s+(?:model|network|architecture|system|method|variant|backbone)s?(?:\s+(?:for|on)\s+[\p{L}\p{N}\-]+)?)?
-    (?:(?:,\s*(?:which\s+)?|\s+(?:which|that)\s+|\s+|,[^,;()]{1,40},\s*)(?:also\s+|further\s+|still\s+|can\s+)?
+ACHIEVER = regex.compile(rf"""(?P<name>[\p{{Lu}}\p{{N}}]{NAME_BODY}(?:\s+\p{{Lu}}[\p{{L}}\p{{N}}\-]*){{0,2}})
+    (?:\s+(?:model|network|architecture|system|method|variant|backbone)s?(?:\s+(?:for|on)\s+[\p{{L}}\p{{N}}\-]+)?)?
+    (?:(?:,\s*(?:which\s+)?|\s+(?:which|that)\s+|\s+|,[^,;()]{{1,40}},\s*)(?:also\s+|further\s+|still\s+|can\s+)?
        (?:achiev|attain|reach|obtain|yield|get|gets|scor|set|establish|deliver|record|realiz)\w*\b
-     |'s\s+(?:[\p{L}\-\d]+\s+){0,3}?(?:accuracy|score|error|performance|AP|mAP|mIoU|F1|BLEU)\b)""", regex.X)
+     |'s\s+(?:[\p{{L}}\-\d]+\s+){{0,3}}?(?:accuracy|score|error|performance|AP|mAP|mIoU|F1|BLEU)\b)""", regex.X)
 
 
 _CHANGE_FROM_TAIL = regex.compile(r"\bfrom\s+[\d.,]+\s*(?:%|\\%)?\s*to\s*$")
@@ -562,9 +566,15 @@ def _clause_subjects(sentence: str, clause_start: int) -> tuple[tuple[str, int] 
     our_name = (ours["name"], ours.end()) if ours and ours["name"] not in generic_names() else None
     lead = LEAD_IN.match(sentence, clause_start)
     token = NAME.match(sentence, lead.end() if lead else clause_start)
-    if token and is_model_name(clean_name(token.group())) and SUBJECT_VERB.match(sentence, token.end()) \
-            and not lexicon.is_listed(clean_name(token.group()), "metrics"):
-        return our_name, (clean_name(token.group()), token.end())
+    if not token:
+        return our_name, None
+    name, end = token.group(), token.end()
+    for _ in range(2):  # "the Point Transformer attains", "Noisy Student Training achieves": a name of up to three words
+        if not (more := NEXT_NAME_WORD.match(sentence, end)):
+            break
+        name, end = name + more.group(), more.end()
+    if is_model_name(clean_name(name)) and SUBJECT_VERB.match(sentence, end) and not lexicon.is_listed(clean_name(name), "metrics"):
+        return our_name, (clean_name(name), end)
     return our_name, None
 
 

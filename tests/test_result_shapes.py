@@ -86,6 +86,9 @@ CASES = [
     # a model's parenthesis between a score and "on BENCH" does not part them
     ("We reach 85.1% top-1 accuracy with ViT-B on ImageNet and 51.3 mAP with Mask R-CNN (Swin-T) on COCO.",
      [(85.1, "ImageNet", "top-1 accuracy"), (51.3, "COCO", "mAP")]),
+    # a metric named before a colon in parentheses
+    ("A ResNeXt-101 model achieves 86.4% top-1 accuracy on ImageNet (top-5: 98.0%).",
+     [(86.4, "ImageNet", "top-1 accuracy"), (98.0, None, "top-5 accuracy")]),
     # a list of values before a list of as many benchmarks, with or without "respectively"
     ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
      [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
