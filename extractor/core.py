@@ -64,6 +64,7 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
     claims: list[Claim] = []
     first_our = link.first_ours(plain)  # the method is introduced from that sentence on
     cursor, total = 0, len(starts)  # starts and sentences are both in text order: walk them together
+    previous: tuple[int, int] | None = None  # the sentence before, whose one benchmark a score may be on
     try:
         for s_start, s_end in sentences:
             first = cursor
@@ -76,10 +77,23 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
                 original = prepared.original[slice(*prepared.to_original(s_start, s_end))]
                 sentence = _Sentence(prepared, plain[s_start:s_end], s_start, original, method, introduced,
                                      lexicon.names_within(names, s_start, s_end))
-                claims.extend(_sentence_claims(sentence, found, here))
+                claims.extend(_benchmark_of_sentence_before(_sentence_claims(sentence, found, here), names, previous))
+            previous = (s_start, s_end)
     except TimeoutError as err:
         raise ExtractionTimeout(f"extraction timed out after {len(claims)} claims: {err}") from err
     return _the_usual_metric(_the_papers_benchmark(claims, names, plain), names)
+
+
+def _benchmark_of_sentence_before(claims: list[Claim], names: dict, previous: tuple[int, int] | None) -> list[Claim]:
+    """"We benchmark on LVIS ... . ViLD obtains 16.1 mask AP": a score whose sentence names no benchmark
+    is on the one benchmark the sentence before names."""
+    if previous is None or not any(c.kind == "score" and c.benchmark is None for c in claims):
+        return claims
+    named = {rules.canonical_benchmark(alias) for start, _, alias in names["benchmarks"] if previous[0] <= start < previous[1]}
+    if len(named) != 1:
+        return claims
+    [benchmark] = named
+    return [replace(c, benchmark=benchmark) if c.kind == "score" and c.benchmark is None else c for c in claims]
 
 
 def _the_papers_benchmark(claims: list[Claim], names: dict, text: str) -> list[Claim]:
@@ -178,6 +192,7 @@ def _sentence_claims(context: _Sentence, devices: list, starts: list[int]) -> li
     if len(out) < 2:
         return out
     out = _lists_take_later_kind(context.prepared.original, sorted(out, key=lambda c: (c.start, c.end)))
+    out = _lists_share_metric(context.prepared.original, out)
     out = _bounds_take_kind(context.prepared.original, out)
     return _respectively(context, _change_ends_take_start(context.prepared.original, out))
 
@@ -272,6 +287,17 @@ def _lists_take_later_kind(original: str, claims: list[Claim]) -> list[Claim]:
         if a.kind == "score" and b.kind == "improvement" and a.unit == b.unit and a.rule in ("percent:score", "bare:score") \
                 and METRIC_LIST_GAP.match(_gap(original, a.end, b.start)):
             out[i] = replace(a, kind="improvement", rule=a.rule + "+list")
+    return out
+
+
+def _lists_share_metric(original: str, claims: list[Claim]) -> list[Claim]:
+    """"1.98% and 3.15% EER": scores listed before one metric's name are all in it."""
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind == b.kind == "score" and a.metric is None and b.metric and a.unit == b.unit \
+                and LIST_GAP.match(_gap(original, a.end, b.start)):
+            out[i] = replace(a, metric=b.metric)
     return out
 
 
