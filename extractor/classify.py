@@ -159,6 +159,10 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
+    if GAIN_PAREN_BEFORE.search(before):  # "can be further improved (up to 20%)": the gain, in parentheses
+        return _improvement(text, q, value, low, high, unit, max(0, q.start - 60), hi, names)
+    if SIGNED_ASIDE_AFTER.match(after):  # "ImageNet 79.3% (+ 2.6%)": the value whose gain the aside gives
+        return Reading("score", value, low, high, unit, None, "percent:score-with-gain")
     if q.sign != "+" and _metric_of_before(before) and not BY_BEFORE.search(before):  # not "an increase in precision of 1.6%"
         return Reading("score", value, low, high, unit, None, "percent:metric-of", _metric_just_before(before))
     if not point and q.sign is None and RAISED_TO_BEFORE.search(before):  # "we boost it to 47.3% AP"
@@ -211,6 +215,8 @@ def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
     return any(found.start() <= s and e <= q.start and metric_direction(alias) == "lower" for s, e, alias in spans)
 
 
+GAIN_PAREN_BEFORE = regex.compile(r"\b(?:improv|increas|boost|reduc|rais|lift|cut|lower|decreas|gain)\w*\s*\(\s*(?:by\s+)?(?:up\s+to|about|around|nearly|over|approximately|~)?\s*$", regex.I)
+SIGNED_ASIDE_AFTER = regex.compile(r"\s*\(\s*[+\-−]\s*\d")
 LESS_THAN = regex.compile(r"(?:less|fewer)\s+than\b", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
 BOUND_BEFORE = regex.compile(r"\b(?:exceed(?:s|ed|ing)?|above|over|beyond|more\s+than|at\s+least|below|under|less\s+than|at\s+most)\s+$", regex.I)
