@@ -42,7 +42,7 @@ LIST_GAP = regex.compile(r"^\s*(?:,|and|or|,\s*and|/)\s*$")
 # "by 25% on X and even 72% on Y", "by more than 10 F1 and 30 precision points", "a 6% absolute gain over X and 3% over Y"
 METRIC_LIST_GAP = regex.compile(r"^\s*(?:[\p{L}][\w^@\-]*\s+)?(?:,|and|or|,\s*and)\s*$")  # "0.6 AP^b and 0.4 AP^m gains"
 PAREN_ASIDE = regex.compile(r"^[^()]{0,80}\((?:[^()]{0,30}\s)?(?:up to|about|around|over|nearly|reaching|as high as)?\s*$", regex.I)
-RESULT_LIST_GAP = regex.compile(r"^\s*(?:\([^()]{0,40}\)|(?:\p{L}[\p{L}\p{N}\-@^]*\s+){1,3}|(?:(?:\p{L}[\p{L}\p{N}\-@^]*\s+){0,2}(?:gains?|improvements?|increases?|boosts?|reductions?|drops?|points?)\s+)?(?:on|in|for|over|across|with|using|when)\s+[^,;.()%]{0,60}?(?:\s*\([^()\d]{1,40}\))?|\p{L}[\p{L}\p{N}\-@^]*\s+(?:on|in|for|over|across)\s+[^,;.()%]{0,60}?)?\s*(?:,|and|,\s*and)(?:\s+(?:even|only|nearly|about|over|up\s+to))?\s*$")
+RESULT_LIST_GAP = regex.compile(r"^\s*(?:\([^()]{0,40}\)|(?:\p{L}[\p{L}\p{N}\-@^]*\s+){1,3}|(?:(?:\p{L}[\p{L}\p{N}\-@^]*\s+){0,2}(?:gains?|improvements?|increases?|boosts?|reductions?|drops?|points?)\s+)?(?:on|in|for|over|across|with|using|when)\s+[^,;.()%]{0,60}?(?:\s*\([^()\d]{1,40}\))?|\p{L}[\p{L}\p{N}\-@^]*\s+(?:on|in|for|over|across)\s+[^,;.()%]{0,60}?)?\s*(?:,|and|,\s*and)(?:\s+(?:of\s+)?(?:even|only|nearly|about|over|up\s+to|more\s+than|at\s+least|almost|roughly))?\s*$")
 
 
 def extract(text: str, title: str | None = None) -> list[Claim]:
