@@ -215,6 +215,8 @@ def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
     return any(found.start() <= s and e <= q.start and metric_direction(alias) == "lower" for s, e, alias in spans)
 
 
+# a verb of proposal before a count in its clause: "we propose", "presenting Luffy, a ... system with", "we design"
+PROPOSED_BEFORE = regex.compile(r"\b(?:propos|introduc|present|design|develop|devis)\w*\b[^.;:]*?$", regex.I)
 GAIN_PAREN_BEFORE = regex.compile(r"\b(?:improv|increas|boost|reduc|rais|lift|cut|lower|decreas|gain)\w*\s*\(\s*(?:by\s+)?(?:up\s+to|about|around|nearly|over|approximately|~)?\s*$", regex.I)
 SIGNED_ASIDE_AFTER = regex.compile(r"\s*\(\s*[+\-−]\s*\d")
 LESS_THAN = regex.compile(r"(?:less|fewer)\s+than\b", regex.I)
@@ -439,6 +441,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         noun = lexicon.nouns().get(q.noun.lower())
         if noun is None or noun.kind == "exclude":
             return None
+        if q.noun.lower() in lexicon.own_parts() and PROPOSED_BEFORE.search(text, max(0, q.start - 70), q.start):
+            return None  # "we propose two orthogonal approaches": the paper's own parts, not what it covers
         value, low, high = _scaled(q)
         if noun.kind in ("data_size", "count") and q.noun_end and PER_SECOND.match(text, q.noun_end):
             return Reading("throughput", value, low, high, "1/second", q.noun.lower(), "noun:per-second")  # "3,200 images/sec"

@@ -351,3 +351,9 @@ def lost_factor_patterns() -> dict[str, regex.Pattern]:
     """``{"before": pattern, "after": pattern}``: where a bare number is a factor without its "x"."""
     rows = read_rows("lost_factors.csv", ("side", "pattern"))
     return {side: _any_of(r for r in rows if r["side"] == side) for side in ("before", "after")}
+
+
+@functools.cache
+def own_parts() -> frozenset[str]:
+    """Counted nouns that after a verb of proposal are the paper's own parts (data/own_parts.csv)."""
+    return frozenset(r["noun"].lower() for r in read_rows("own_parts.csv", ("noun", "example")))

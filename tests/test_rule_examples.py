@@ -90,3 +90,19 @@ def test_metric_modifier_examples(row):
 ])
 def test_no_modifier_score(text):
     assert [c.surface for c in extract(text) if c.kind == "score"] == []
+
+
+OWN_PARTS = read_rows("own_parts.csv", ("noun", "example"))
+
+
+@pytest.mark.parametrize("row", OWN_PARTS, ids=[r["noun"] for r in OWN_PARTS])
+def test_own_part_examples(row):
+    assert not [c for c in extract(row["example"]) if c.kind == "count"], row["example"]
+
+
+@pytest.mark.parametrize("text", [
+    "We evaluate against four methods on ImageNet.",        # compared methods are counted
+    "We introduce two new benchmarks, How2QA and How2R.",    # what the paper releases is counted
+])
+def test_counts_that_are_not_own_parts(text):
+    assert [c for c in extract(text) if c.kind == "count"]
