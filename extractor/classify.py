@@ -317,6 +317,8 @@ def read_bare(text: str, q: Quantity, names: dict | None = None) -> Reading | No
         return Reading("score", q.value, None, None, "point", None, "bare:metric-value")
     if q.sign != "+" and PAREN_VALUE_FOR.match(text, q.end) and _paren_after_metric(text, q, names):
         return Reading("score", q.value, None, None, "point", None, "bare:paren-value")
+    if q.sign is None and "." in q.written and SIGNED_ASIDE_AFTER.match(after):
+        return Reading("score", q.value, None, None, "point", None, "bare:score-with-gain")  # "Amazon-Google 79.28 (+ 3.7)"
     gain_after = bool(GAIN_AFTER.match(after))
     follows = _metric_follows(text, q, names)
     if not (BARE_FOLLOWER.match(after) or follows or gain_after or (after.lstrip().startswith("(") and _is_change_end(text, q))) \
