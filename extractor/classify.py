@@ -144,7 +144,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
                       or (RETAINED_METRIC.match(after) and RETAIN_ONLY.search(before))):
         shift = (lambda v: None if v is None else v - 100)
         return Reading("improvement", shift(value), shift(low), shift(high), unit, "performance", "percent:share-of-performance")
-    if not point and after.lstrip().startswith("of ") and SHARE_OF_ITEMS.match(after) and not _metric_leads(text, q, names) and not SCORE_CUE.search(before[-25:]):
+    if not point and after.lstrip(" )").startswith("of ") and SHARE_OF_ITEMS.match(after.lstrip(" )")) and not _metric_leads(text, q, names) and not SCORE_CUE.search(before[-25:]):
         return None  # "80.76% of the out-of-vocabulary questions have answers ...": a share of the data, not a result
     if _is_change_end(text, q):
         return Reading("score", value, low, high, unit, None, "percent:change")
@@ -189,8 +189,9 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
 GAIN_OF_BEFORE = regex.compile(r"\b(?:increases?|improvements?|gains?|boosts?)\s+(?:of|in)\s+(?:[^.;,\d]|(?<=[\p{L}\-])\d){0,50}?\b(?:between|of|by)\s+$", regex.I)
 SHARE_OF_ITEMS = regex.compile(r"""\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|these\s+|those\s+)?(?:[\p{L}\-]+\s+){0,3}?
     (?:questions|queries|answers|users|participants|respondents|people|patients|subjects|cases|instances|sentences|documents|
-       papers|articles|posts|videos|frames|pixels|objects|words|errors|failures|bugs|programs|problems|repositories|apps)\b
-    [^,;.()]{0,40}?\b(?:have|has|are|is|were|was|contain\w*|lack\w*|come|came|appear\w*)\b""", regex.X | regex.I)  # a statistic, not "solves 45% of the problems"
+       papers|articles|posts|videos|frames|pixels|objects|words|errors|failures|bugs|programs|problems|repositories|apps|
+       classes|outputs|samples|images|examples|activations|neurons|weights|tokens|layers|heads|channels)\b
+    [^,;.()]{0,60}?\b(?:have|has|are|is|were|was|contain\w*|lack\w*|come|came|appear\w*|suffer\w*|exhibit\w*|belong\w*|remain\w*)\b""", regex.X | regex.I)  # a statistic, not "solves 45% of the problems"
 THRESHOLD_BEFORE = regex.compile(r"(?:\bt?IoU\s*(?:>=?|≥|>)|(?:@|\bat\s+)t?IoU\s*=|\b(?:IoU|overlap|confidence)\s+thresholds?\s+(?:of\s+)?)\s*$", regex.I)
 # "the relative improvement in frame accuracy of our model is 3.79% and 5.42%": the gain's amount, stated
 GAIN_IS_BEFORE = regex.compile(r"\b(?:improvements?|gains?|increases?|reductions?)\s+(?:in|of)\b[^.;,()\d]{0,80}?\s(?:is|are|was|were|amounts?\s+to)\s+(?:about\s+|around\s+|up\s+to\s+)?$", regex.I)
