@@ -33,6 +33,8 @@ SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\
 GAIN_AFTER = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^][\p{L}\p{N}\-^@]*\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
 CORPUS_BEFORE = regex.compile(r"\b(?:corpus|corpora|dataset|data set|training data|pretraining data|pre-training data)\b", regex.I)
+ANAPHOR_BEFORE = regex.compile(r"\bany\s+$", regex.I)
+LEARNED_FROM_BEFORE = regex.compile(r"\b(?:from|on|with\s+only|using\s+only|only)\s+(?:even\s+)?$", regex.I)
 ONE_ITEM = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?P<item>video|problem|example|image|document|demonstration|prompt)\b(?!\s+(?:and|or)\b|-)", regex.I)
 GAIN_VERB_BEFORE = regex.compile(r"\b(?:gains?|improves?|boosts?|increases?|adds?|lifts?|raises?|sacrific(?:e|es|ed|ing)|los(?:e|es|ing|t))\s+(?:only\s+)?(?:by\s+|of\s+|up to\s+|about\s+|over\s+)?$", regex.I)
 DIGIT = regex.compile(r"(?<![\p{L}\-])\d")
@@ -397,6 +399,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
     if after[:1] == ")" and not q.unit and not q.noun and q.scale == 1 and not q.is_range and "." not in q.written \
             and (text[q.start - 1 : q.start] == "(" or _re(r"(?:^|[:;,])\s*$").search(text[max(0, q.start - 3) : q.start])):
         return None  # an enumerator: "(1) using ...", "2) prioritizing ..."
+    if q.from_word and ANAPHOR_BEFORE.search(text, max(0, q.start - 8), q.start):
+        return None  # "with any one point": a determiner, not a number
     if _re(r"\s?[x×]\s?\d").match(after) or text[max(0, q.start - 1) : q.start] in ("^", "x", "×"):
         return None  # a resolution ("64x64") or an exponent
     if not (q.unit or q.noun or q.is_range or q.from_word) and q.scale == 1 and after[:1].isalpha() \
@@ -430,7 +434,9 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
             return _cost_share(text, q, share, names)
         if q.from_word:
             return None  # "a third approach": an ordinal, not a fraction
-    if q.from_word and q.value == 1 and (one := ONE_ITEM.match(after)):
+    if q.from_word and q.value == 1 and (one := ONE_ITEM.match(after)) \
+            and (LEARNED_FROM_BEFORE.search(text, max(0, q.start - 30), q.start) or not text[: q.start].strip()):
+        # "from a single video", "A single example can ...", not "using a single image"
         return Reading("data_size", 1.0, None, None, "sample", one["item"].lower(), "noun:single-item")
     if q.written.lower().endswith("fold") and _re(r"\s*[:.;,]").match(after) \
             and _re(r"\b(?:is|are)\s*$").search(text[max(0, q.start - 10) : q.start]):
