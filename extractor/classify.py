@@ -220,7 +220,8 @@ def _lowered_to(text: str, q: Quantity, names: dict | None) -> bool:
 
 # a verb of proposal before a count in its clause: "we propose", "presenting Luffy, a ... system with", "we design"
 PROPOSED_BEFORE = regex.compile(r"\b(?:propos|introduc|present|design|develop|devis)\w*\b[^.;:]*?$", regex.I)
-GAIN_PAREN_BEFORE = regex.compile(r"\b(?:improv|increas|boost|reduc|rais|lift|cut|lower|decreas|gain)\w*\s*\(\s*(?:by\s+)?(?:up\s+to|about|around|nearly|over|approximately|~)?\s*$", regex.I)
+GAIN_PAREN_BEFORE = regex.compile(r"\b(?:improv|increas|boost|reduc|rais|lift|cut|lower|decreas|gain)\w*(?:\s*\(\s*(?:by\s+)?(?:up\s+to|about|around|nearly|over|approximately|~)?"
+                               r"|(?:\s+[\p{L}\-]+){1,6}\s*\(\s*(?:by\s+)?(?:up\s+to|by))\s*$", regex.I)  # "reduce energy dramatically (up to 80%)"
 SIGNED_ASIDE_AFTER = regex.compile(r"\s*\(\s*[+\-−]\s*\d")
 LESS_THAN = regex.compile(r"(?:less|fewer)\s+than\b", regex.I)
 MORE_AFTER = regex.compile(r"\s*more\s+(?!than\b)\p{L}", regex.I)  # "processes 30% more pixels"
