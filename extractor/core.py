@@ -87,22 +87,27 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
 def _benchmark_of_sentence_before(claims: list[Claim], names: dict, previous: tuple[int, int] | None) -> list[Claim]:
     """"We benchmark on LVIS ... . ViLD obtains 16.1 mask AP": a score whose sentence names no benchmark
     is on the one benchmark the sentence before names."""
-    if previous is None or not any(c.kind == "score" and c.benchmark is None for c in claims):
+    if previous is None or not _unplaced_scores(claims):
         return claims
-    named = {rules.canonical_benchmark(alias) for start, _, alias in names["benchmarks"] if previous[0] <= start < previous[1]}
-    if len(named) != 1:
-        return claims
-    [benchmark] = named
-    return [replace(c, benchmark=benchmark) if c.kind == "score" and c.benchmark is None else c for c in claims]
+    return _placed_on({rules.canonical_benchmark(alias) for start, _, alias in names["benchmarks"]
+                       if previous[0] <= start < previous[1]}, claims)
 
 
 def _the_papers_benchmark(claims: list[Claim], names: dict, text: str) -> list[Claim]:
     """An abstract that names one benchmark (from the catalogue, else one it calls "the X dataset")
     reports its scores on it: a score whose sentence names none takes it."""
-    if not any(c.kind == "score" and c.benchmark is None for c in claims):
+    if not _unplaced_scores(claims):
         return claims
-    named = {rules.canonical_benchmark(alias) for _, _, alias in names["benchmarks"]} \
-        or {span.name for span in link.dataset_names(text)}  # "the SAT-4 dataset", when the catalogue knows none
+    return _placed_on({rules.canonical_benchmark(alias) for _, _, alias in names["benchmarks"]}
+                      or {span.name for span in link.dataset_names(text)}, claims)  # "the SAT-4 dataset"
+
+
+def _unplaced_scores(claims: list[Claim]) -> bool:
+    return any(c.kind == "score" and c.benchmark is None for c in claims)
+
+
+def _placed_on(named: set[str], claims: list[Claim]) -> list[Claim]:
+    """The scores with no benchmark placed on the one benchmark named, if exactly one is."""
     if len(named) != 1:
         return claims
     [benchmark] = named
