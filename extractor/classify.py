@@ -33,6 +33,7 @@ SCORE_CUE = regex.compile(r"\b(?:score[sd]?|achiev\w*|reach\w*|obtain\w*|attain\
 GAIN_AFTER = regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[\p{L}\-^][\p{L}\p{N}\-^@]*\s+(?:\([^()]{0,40}\)\s*)?){0,3}?(?:improvements?|higher|gains?|better|increases?|boosts?|reductions?|lower|less|fewer|decreases?|relative|absolute|drops?|degradation|advantage|margin|speed-?ups?|savings?)\b", regex.I)
 COST_NOUN_AFTER = regex.compile(r"\s*(?:[\p{L}\-]+\s+)?(?:FLOPs|parameters|params|memory|latency|compute|computation|cost|energy|storage)\b", regex.I)
 CORPUS_BEFORE = regex.compile(r"\b(?:corpus|corpora|dataset|data set|training data|pretraining data|pre-training data)\b", regex.I)
+NAME_NUMBER_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s)\p{Lu}[\p{L}\-]*\s+$")  # "the Atari 2600": a name's number ("Over 100" opens a sentence)
 ANAPHOR_BEFORE = regex.compile(r"\bany\s+$", regex.I)
 LEARNED_FROM_BEFORE = regex.compile(r"\b(?:from|on|with\s+only|using\s+only|only)\s+(?:even\s+)?$", regex.I)
 ONE_ITEM = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?P<item>video|problem|example|image|document|demonstration|prompt)\b(?!\s+(?:and|or)\b|-)", regex.I)
@@ -451,6 +452,8 @@ def read_quantity(text: str, q: Quantity, names: dict | None = None) -> Reading 
         noun = lexicon.nouns().get(q.noun.lower())
         if noun is None or noun.kind == "exclude":
             return None
+        if noun.kind == "count" and not q.from_word and (YEAR.match(q.written) or NAME_NUMBER_BEFORE.search(text, max(0, q.start - 30), q.start)):
+            return None  # "PASCAL VOC 2007 and 2012 benchmarks", "the Atari 2600 games": part of a name
         if q.noun.lower() in lexicon.own_parts() and PROPOSED_BEFORE.search(text, max(0, q.start - 70), q.start):
             return None  # "we propose two orthogonal approaches": the paper's own parts, not what it covers
         value, low, high = _scaled(q)
