@@ -86,15 +86,16 @@ SEPARATOR = re.compile(r"([ -])")
 
 
 def separator_variants(alias: str) -> list[str]:
-    """A device name with each space or hyphen written as a space, a hyphen or nothing ("RTX 2080 Ti",
-    "RTX 2080-Ti", "RTX2080Ti"): papers write model numbers every way. Names shorter than 6 characters
-    or with more than 3 separators are kept as written."""
+    """A device name with each space or hyphen written as a space or a hyphen, or as nothing beside a
+    digit ("RTX 2080 Ti", "RTX 2080-Ti", "RTX2080Ti", "Jetson-AGX-Orin"): papers write model numbers
+    every way. Names shorter than 6 characters or with more than 3 separators are kept as written."""
     parts = SEPARATOR.split(alias)
     if len(alias) < 6 or not 1 <= len(parts) // 2 <= 3:
         return [alias]
     words, variants = parts[::2], [""]
     for i, word in enumerate(words):
-        variants = [v + sep + word for v in variants for sep in ((" ", "-", "") if i else ("",))]
+        joined = i and (word[:1].isdigit() or words[i - 1][-1:].isdigit())  # "RTX2080Ti", not "JetsonOrin"
+        variants = [v + sep + word for v in variants for sep in ((" ", "-", "") if joined else (" ", "-") if i else ("",))]
     return [alias] + [v for v in variants if v != alias]
 
 
