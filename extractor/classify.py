@@ -178,7 +178,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     gain = q.sign == "+" or BY_BEFORE.search(before) or GAIN_LEAD.search(before) or (_mentions(text, max(0, q.start - 14), q.start, (" is ", " are ", " was ", " were ", "amount"))
                                                                    and GAIN_IS_BEFORE.search(text, max(0, q.start - 100), q.start)) \
         or (_mentions(before, 0, len(before), ("ncrease", "mprovement", "ain", "oost")) and GAIN_OF_BEFORE.search(before)) \
-        or any(r in ("gain", "reduce", "drop", "speed") for r, _, _ in near_after + near_before)
+        or any(r in ("gain", "reduce", "drop") or (r == "speed" and not a) for r, a, _ in near_after + near_before)  # "faster", not "inference"
     if (gain and (not SCORE_CUE.search(before[-25:]) or BY_BEFORE.search(before))) or (point and not SCORE_CUE.search(before)) \
             or q.sign == "+":  # "boosting the inception score by 24.66%": a gain, however near the word "score"
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
