@@ -46,6 +46,27 @@ def _generic_devices(text: str, starts: list[int]):
             yield m
 
 
+# "Cloud TPU v2 and v3", "STM32 N6, H7 and U5", "RTX 3090 and 4090": a list of models of the family just named
+NEXT_MODEL = regex.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?P<model>[A-Za-z]{0,3}\d[\w.]*|v\d\w*)\b")
+
+
+def _listed_models(text: str, found: list) -> list[tuple[int, int, str, int | None]]:
+    """The models listed right after a named device that name only what differs from it ("v3" after
+    "TPU v2"), each read as the family's prefix with that model when the catalogue has the result."""
+    listed = []
+    for start, end, _, _ in found:
+        written = text[start:end]
+        prefix = written.rsplit(" ", 1)[0] if " " in written else ""
+        while prefix and (m := NEXT_MODEL.match(text, end)):
+            device = load_hardware().get(f"{prefix} {m['model']}".lower())
+            if device is None:
+                break
+            if not any(s <= m.start("model") < e for s, e, _, _ in found):  # not already a catalogue name ("TX2")
+                listed.append((m.start("model"), m.end("model"), device.name, None))
+            end = m.end()
+    return listed
+
+
 def _count(written: str | None) -> int | None:
     if not written:
         return None
@@ -68,6 +89,7 @@ def find_devices(text: str, names: dict | None = None,
             start = before.start() if before and before.group() else m_start
             count = _count(before["count"]) if before else None
             found.append((start, after.end() if after else m_end, device.name, count))
+    found += _listed_models(text, found)
     taken = [(s, e) for s, e, _, _ in found]
     if "PU" not in text and not (("node" in text or "server" in text or "machine" in text) and _MACHINE_WORDS.search(text)):
         # GPU, TPU, CPU, NPU; nodes, servers, machines (substring tests first: the regex scans the whole text)
