@@ -28,6 +28,7 @@ from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled on
 
 PERFORMANCE_KINDS = {"speedup", "time", "throughput", "energy", "memory", "reduction"}
 RESULT_KINDS = {"score", "improvement"}
+GAIN_KINDS = {"speedup", "reduction", "improvement"}  # kinds whose baseline may be any noun phrase a comparison names
 COMPARED_KINDS = {"speedup", "reduction", "improvement", "score", "time", "throughput", "energy"}  # kinds that have a baseline
 YEAR = regex.compile(r"(?:19|20)\d\d")
 CHANGE_TO = regex.compile(r"\s*(?:%|\S{1,4}\s)?\s*to\s+\d[\d.,]*(?:\s*%|\s*[\p{L}/]{1,4}(?![\p{L}]))?")  # the rest of "from A to B"
@@ -348,7 +349,8 @@ def _claim(context: _Sentence, q: Quantity, reading, qualifier: str) -> Claim:
     quoted = reading.kind == "score" and (named := link.baseline_before_paren(sentence, q.start)) and named != method
     if quoted:
         subject = named  # "outperforming methods such as MixMatch (52.46%)": the baseline's score, quoted
-    baseline = link.plain_name(link.find_baseline(sentence, q.start, q.end)) if reading.kind in COMPARED_KINDS else None
+    baseline = link.plain_name(link.find_baseline(sentence, q.start, q.end, phrases=reading.kind in GAIN_KINDS)) \
+        if reading.kind in COMPARED_KINDS else None
     if baseline == subject:
         baseline = None
     result = reading.kind in RESULT_KINDS

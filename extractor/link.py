@@ -433,13 +433,43 @@ BASELINE_NAME = regex.compile(NAME.pattern.rstrip()
 BASELINE_AFTER_CUE = regex.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?P<name>" + BASELINE_NAME.pattern + ")", regex.X)
 
 
-def find_baseline(sentence: str, start: int, end: int) -> str | None:
-    """A named baseline near the quantity, else a generic one ("full fine-tuning") in its sentence."""
+def find_baseline(sentence: str, start: int, end: int, phrases: bool = False) -> str | None:
+    """A named baseline near the quantity, else a generic one ("full fine-tuning") in its sentence, else
+    (``phrases``, for factors and gains) the noun phrase a comparison names ("compared to existing MoE
+    training systems")."""
     named = find_named_baseline(sentence, start, end)
     if named:
         return named
     m = nearest(_matches(generic_baseline_regex(), sentence, generic_baseline_phrases()), start, 150)
-    return m["phrase"] if m else None
+    return m["phrase"] if m else _phrase_baseline(sentence, start, end) if phrases else None
+
+
+_STOP = r"(?:by|on|in|for|with|while|when|at|and|or|which|that|used|under|across|using|to|as|is|are|was|were|of|from|without|up|even|both|all|only|we|our|it)"
+_WORD = rf"(?!{_STOP}\b)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}\-'’/.+]*(?<!\.)"
+# "compared to existing MoE training systems", "outperforms the state-of-the-art FPGA designs in ...": the phrase
+# a comparison names, up to a preposition, a conjunction or a punctuation mark
+PHRASE_BASELINE = regex.compile(
+    rf"\b(?:compared\s+(?:to|with)|relative\s+to|over|than|against|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+|an?\s+)?"
+    rf"(?P<phrase>{_WORD}(?:\s+{_WORD}){{1,5}})(?=\s*(?:[,;:()]|\.(?:\s|$)|$)|\s+{_STOP}\b)", regex.I)
+
+
+def _phrase_baseline(sentence: str, start: int, end: int) -> str | None:
+    """The noun phrase of a comparison right after the quantity (within 40 characters) or before it in its
+    clause (within 120), nearest first; two to six words, none of them a number."""
+    if not any(w in sentence for w in ("ompared", "relative", "over", "than", "gainst", "utperform", "urpass")):
+        return None
+    best, best_distance = None, 10**9
+    for m in PHRASE_BASELINE.finditer(sentence):
+        after = m.start() >= end
+        distance = m.start() - end if after else start - m.end("phrase")
+        opening = m.start() == 0 or sentence[m.start() - 1] in "(,;"  # "Compared to X, ..." opens the clause
+        if 0 <= distance <= (40 if after else 120) and distance < best_distance \
+                and (after or opening or not CLAUSE_EDGE_BETWEEN.search(sentence, m.end(), start)):
+            best, best_distance = m["phrase"], distance
+    return best
+
+
+CLAUSE_EDGE_BETWEEN = regex.compile(r"[,;]|\bwhile\b|\band\b")
 
 
 def find_named_baseline(sentence: str, start: int, end: int) -> str | None:

@@ -162,6 +162,10 @@ CLAIM_CASES = [
     ("We report the mIoU of each model. SegLite gets 80.1 on Cityscapes and 46.3 on ADE20K.", "score", 46.3,
      {"metric": "mIoU"}),
     ("Our classifier reaches 95.2% on AG News.", "score", 95.2, {"metric": None}),
+    # a baseline named by a noun phrase of a comparison, before the claim or after it
+    ("Compared to the static setup with 512 GB DRAM, CacheTune can improve throughput by up to 8.1%.", "improvement", 8.1,
+     {"baseline": "static setup"}),
+    ("Our design offers 1.6x higher throughput than a same-generation GPU.", "speedup", 1.6, {"baseline": "same-generation GPU"}),
     (TF_RUNTIME, "improvement", 49, {"qualifier": "max"}),
     (TF_RUNTIME, "improvement", 33, {"qualifier": "mean"}),
     (TF_RUNTIME, "improvement", 49, {"baseline": "TensorFlow's recommended configurations|recommended configurations"}),
