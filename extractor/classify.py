@@ -162,7 +162,7 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
-    if GAIN_PAREN_BEFORE.search(before):  # "can be further improved (up to 20%)": the gain, in parentheses
+    if GAIN_PAREN_BEFORE.search(text, max(0, q.start - 100), q.start):  # "can be further improved (up to 20%)": the gain, in parentheses
         return _improvement(text, q, value, low, high, unit, max(0, q.start - 60), hi, names)
     if SIGNED_ASIDE_AFTER.match(after):  # "ImageNet 79.3% (+ 2.6%)": the value whose gain the aside gives
         return Reading("score", value, low, high, unit, None, "percent:score-with-gain")
