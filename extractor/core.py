@@ -87,11 +87,19 @@ def extract(text: str, title: str | None = None) -> list[Claim]:
 
 def _benchmark_of_sentence_before(claims: list[Claim], names: dict, previous: tuple[int, int] | None) -> list[Claim]:
     """"We benchmark on LVIS ... . ViLD obtains 16.1 mask AP": a score whose sentence names no benchmark
-    is on the one benchmark the sentence before names."""
+    is on the one benchmark the sentence before names; scores listed "respectively" pair in order with
+    as many benchmarks named there."""
     if previous is None or not _unplaced_scores(claims):
         return claims
-    return _placed_on({rules.canonical_benchmark(alias) for start, _, alias in names["benchmarks"]
-                       if previous[0] <= start < previous[1]}, claims)
+    before = list(dict.fromkeys(rules.canonical_benchmark(alias) for start, _, alias in names["benchmarks"]
+                                if previous[0] <= start < previous[1]))
+    unplaced = [i for i, c in enumerate(claims) if c.kind == "score" and c.benchmark is None]
+    if len(before) > 1 and len(unplaced) == len(before) and "respectively" in claims[unplaced[-1]].sentence:
+        out = list(claims)  # "... on Human3.6M and MPI-INF-3DHP. X achieves 38.4 mm and 16.2 mm, respectively"
+        for i, benchmark in zip(unplaced, before):
+            out[i] = replace(out[i], benchmark=benchmark)
+        return out
+    return _placed_on(set(before), claims)
 
 
 def _the_papers_benchmark(claims: list[Claim], names: dict, text: str) -> list[Claim]:

@@ -89,6 +89,9 @@ CASES = [
     # a metric named before a colon in parentheses
     ("A ResNeXt-101 model achieves 86.4% top-1 accuracy on ImageNet (top-5: 98.0%).",
      [(86.4, "ImageNet", "top-1 accuracy"), (98.0, None, "top-5 accuracy")]),
+    # "respectively" pairs with the benchmarks of the sentence before when its own sentence names none
+    ("We test on two benchmarks: Human3.6M and MPI-INF-3DHP. PoseMix reaches MPJPE of 39.1 mm and 17.0 mm, respectively.",
+     [(39.1, "Human3.6M", "MPJPE"), (17.0, "MPI-INF-3DHP", "MPJPE")]),
     # a list of values before a list of as many benchmarks, with or without "respectively"
     ("Our flow model sets FIDs of 4.12, 6.30 and 9.85 on CelebA, LSUN and FFHQ.",
      [(4.12, "CelebA", "FID"), (6.30, "LSUN", "FID"), (9.85, "FFHQ", "FID")]),
