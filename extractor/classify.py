@@ -162,6 +162,8 @@ def read_percent(text: str, q: Quantity, point: bool, names: dict | None = None)
     near_before = cue_roles(text, max(lo, q.start - 45), q.start, names)
     if GAIN_AFTER.match(after) or q.sign in ("+", "-") or MORE_AFTER.match(after):  # a signed number is a difference
         return _improvement(text, q, value, low, high, unit, lo, hi, names)
+    if "(" in before[-3:] and _margin_on_benchmark(text, q):  # "over strong baselines, e.g. TabFact (4.3%), FUNSD (1%)"
+        return _improvement(text, q, value, low, high, unit, max(0, q.start - 60), hi, names)
     if GAIN_PAREN_BEFORE.search(text, max(0, q.start - 100), q.start):  # "can be further improved (up to 20%)": the gain, in parentheses
         return _improvement(text, q, value, low, high, unit, max(0, q.start - 60), hi, names)
     if SIGNED_ASIDE_AFTER.match(after):  # "ImageNet 79.3% (+ 2.6%)": the value whose gain the aside gives
@@ -374,6 +376,24 @@ def _metric_of_before(before: str) -> bool:
         return True
     tail = _re(r"(?P<metric>\S+)\s*(?:of\s+|=\s*|:\s*)$").search(before)
     return bool(tail and lexicon.is_listed(tail["metric"].strip("("), "metrics"))
+
+
+BENCHMARK_PAREN_BEFORE = regex.compile(r"(?P<name>[\p{L}\p{N}][\p{L}\p{N}\-.+]*)\s*\(\s*$")
+COMPARED_BEFORE = regex.compile(r"\b(?:outperform\w*|surpass\w*|over|than|compared\s+(?:to|with)|improv\w*\s+(?:on|over))\s", regex.I)
+
+
+def _margin_on_benchmark(text: str, q: Quantity) -> bool:
+    """A value in parentheses after a benchmark's name, in a sentence that compares with baselines and
+    says no verb of achievement: the margin on that benchmark ("state-of-the-art performance over strong
+    baselines, e.g. TabFact (4.3%), InfoVQA (1.4%)"), not a score."""
+    named = BENCHMARK_PAREN_BEFORE.search(text, max(0, q.start - 40), q.start)
+    if not named or not lexicon.is_listed(named["name"], "benchmarks"):
+        return False
+    compared = COMPARED_BEFORE.search(text, max(0, named.start() - 140), named.start())
+    return bool(compared) and not SCORE_CUE_ANYWHERE.search(text, compared.end(), named.start())
+
+
+SCORE_CUE_ANYWHERE = regex.compile(r"\b(?:achiev|attain|reach|obtain|scor|record)\w*", regex.I)
 
 
 def _metric_just_before(before: str) -> str | None:
