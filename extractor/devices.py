@@ -35,6 +35,9 @@ DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
 _COUNT_WORDS = WORD_COUNTS | DEVICE_COUNT_WORDS
 
 
+MODEL_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s)\p{Lu}[\p{L}\-]*\s+$")  # "Quadro 4000", not "On 8 GPUs"
+
+
 def _generic_devices(text: str, starts: list[int]):
     """GENERIC_DEVICE's matches left to right, never overlapping, as ``finditer`` would find them, but
     tried only where a count can start: a digit run or a number word (every count word is one), which
@@ -97,6 +100,8 @@ def find_devices(text: str, names: dict | None = None,
     for m in _generic_devices(text, candidate_starts(text, names) if starts is None else starts):
         if m["nodes"] and (not COMPUTE_WORDS.search(text) or GRAPH_WORDS.search(text)):
             continue
+        if m["count"] and m["count"][0].isdigit() and MODEL_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "2 Quadro 4000 GPUs": a model's number, not a count
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append((m.start(), m.end(), m["class"] or "node", _count(m["count"])))
     return sorted(found)
