@@ -147,7 +147,9 @@ def defined_acronym(text: str, name: str) -> str | None:
         return None
     # regex's own bounded cache keeps the pattern (_re's cache is unbounded: one pattern per paper would grow)
     m = regex.search(regex.escape(name) + r"[\w\s\-]{0,60}?\((?P<acr>[\p{L}][\w\-]{1,15})\)", text, pos=first)
-    return m["acr"] if m and is_model_name(m["acr"]) else None
+    if not m or not is_model_name(m["acr"]) or m["acr"][0].lower() != name[0].lower():
+        return None  # "E-LAS improves the job completion time (JCT)": an acronym of something else
+    return m["acr"]
 
 
 def method_name(text: str, title: str | None, sentences: list[tuple[int, int]] | None = None) -> str | None:

@@ -165,6 +165,9 @@ CLAIM_CASES = [
     ("We report the mIoU of each model. SegLite gets 80.1 on Cityscapes and 46.3 on ADE20K.", "score", 46.3,
      {"metric": "mIoU"}),
     ("Our classifier reaches 95.2% on AG News.", "score", 95.2, {"metric": None}),
+    # the acronym defined after the method's name is its own only when it starts like the name
+    ("We present Q-LAS, a scheduler for deep learning clusters. Q-LAS improves the averaged job completion time (JCT) "
+     "by 9x over a YARN-based resource manager.", "speedup", 9.0, {"subject": "Q-LAS"}),
     # a baseline named by a noun phrase of a comparison, before the claim or after it
     ("Compared to the static setup with 512 GB DRAM, CacheTune can improve throughput by up to 8.1%.", "improvement", 8.1,
      {"baseline": "static setup"}),
