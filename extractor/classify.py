@@ -378,7 +378,7 @@ def _metric_of_before(before: str) -> bool:
     return bool(tail and lexicon.is_listed(tail["metric"].strip("("), "metrics"))
 
 
-BENCHMARK_PAREN_BEFORE = regex.compile(r"(?P<name>[\p{L}\p{N}][\p{L}\p{N}\-.+]*)\s*\(\s*$")
+NAME_PAREN_BEFORE = regex.compile(r"(?P<name>[\p{L}\p{N}][\p{L}\p{N}\-.+]*)\s*\(\s*$")  # "MixMatch (", "TabFact ("
 COMPARED_BEFORE = regex.compile(r"\b(?:outperform\w*|surpass\w*|over|than|compared\s+(?:to|with)|improv\w*\s+(?:on|over))\s", regex.I)
 
 
@@ -386,7 +386,7 @@ def _margin_on_benchmark(text: str, q: Quantity) -> bool:
     """A value in parentheses after a benchmark's name, in a sentence that compares with baselines and
     says no verb of achievement: the margin on that benchmark ("state-of-the-art performance over strong
     baselines, e.g. TabFact (4.3%), InfoVQA (1.4%)"), not a score."""
-    named = BENCHMARK_PAREN_BEFORE.search(text, max(0, q.start - 40), q.start)
+    named = NAME_PAREN_BEFORE.search(text, max(0, q.start - 40), q.start)
     if not named or not lexicon.is_listed(named["name"], "benchmarks"):
         return False
     compared = COMPARED_BEFORE.search(text, max(0, named.start() - 140), named.start())

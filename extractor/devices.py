@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from . import lexicon
+from .classify import NAME_NUMBER_BEFORE  # "Quadro 4000", "the Atari 2600": a name's number
 from .rules import load_hardware
 from .scanner import candidate_starts
 
@@ -33,9 +34,6 @@ WORD_COUNTS = {"a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four
 # Count words read only before a named device ("dual RTX 4090 GPUs"): not number words elsewhere ("dual encoder").
 DEVICE_COUNT_WORDS = {"dual": 2, "quad": 4}
 _COUNT_WORDS = WORD_COUNTS | DEVICE_COUNT_WORDS
-
-
-MODEL_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s)\p{Lu}[\p{L}\-]*\s+$")  # "Quadro 4000", not "On 8 GPUs"
 
 
 def _generic_devices(text: str, starts: list[int]):
@@ -100,7 +98,7 @@ def find_devices(text: str, names: dict | None = None,
     for m in _generic_devices(text, candidate_starts(text, names) if starts is None else starts):
         if m["nodes"] and (not COMPUTE_WORDS.search(text) or GRAPH_WORDS.search(text)):
             continue
-        if m["count"] and m["count"][0].isdigit() and MODEL_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if m["count"] and m["count"][0].isdigit() and NAME_NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "2 Quadro 4000 GPUs": a model's number, not a count
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append((m.start(), m.end(), m["class"] or "node", _count(m["count"])))

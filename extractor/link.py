@@ -10,7 +10,7 @@ import itertools
 import regex
 
 from . import lexicon
-from .classify import clause_around
+from .classify import NAME_PAREN_BEFORE as _NAME_PAREN, clause_around
 from .rules import canonical_benchmark, canonical_metric, load_hardware, read_rows
 
 from .lexicon import compiled as _re  # noqa: E402 (inline patterns, compiled once)
@@ -22,9 +22,10 @@ OTHER_BREAK = regex.compile(r"[!?](\s+)(?=[\p{Lu}\d(\[\"'])")
 ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "Fig", "Figs", "approx", "etc", "cf", "resp", "Eq", "No", "Sec", "al", "ca")
 ABBREVIATION = regex.compile(r"\b(?:" + "|".join(map(regex.escape, ABBREVIATIONS)) + r")\.$")
 ABBREVIATION_ENDS = frozenset(a[-2:] for a in ABBREVIATIONS)  # a cheap pre-check for ABBREVIATION
-NAME_BODY = r"[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:\+\+?(?![\p{L}\p{N}+]))?"  # the rest of a name after its first letter: "ViT-L/14", "SpEx+"
+_PLUSES = r"(?:\+\+?(?![\p{L}\p{N}+]))?"  # "SpEx+", "CLIP++"
+NAME_BODY = r"[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*" + _PLUSES  # the rest of a name after its first letter: "ViT-L/14", "SpEx+"
 NAME = regex.compile(r"""(?<![\p{L}\p{N}_])
-    (?:[\p{Lu}\p{N}]|\p{Ll}++(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?(?:\+\+?(?![\p{L}\p{N}+]))?
+    (?:[\p{Lu}\p{N}]|\p{Ll}++(?=\p{Lu}))[\p{L}\p{N}]*(?:[-./+_][\p{L}\p{N}]+)*(?:-\p{N}+(?:\.\p{N}+)?[BMK])?""" + _PLUSES + r"""
     (?![\p{L}\p{N}])""", regex.X)  # "vLLM", "cuBLAS", "iPhone" start in lower case; "SpEx+", "CLIP++" end in pluses
 PROPOSE = regex.compile(r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|build|release|devise|call|name|term|dub|coin|offer|put forward|contribute)[sd]?\b", regex.I)
 PROPOSE_WORDS = ("propos", "introduc", "present", "develop", "design", "build", "releas", "devis", "call", "name",
@@ -574,7 +575,6 @@ def model_after(sentence: str, end: int) -> str | None:
 
 
 # "outperforming previous methods such as MixMatch (52.46%), UDA (70.95%)": a baseline's score in parentheses
-_NAME_PAREN = regex.compile(r"(?P<name>[\p{L}\p{N}][\p{L}\p{N}\-.+]*)\s*\(\s*$")
 _BASELINE_LIST = regex.compile(r"\b(?:such\s+as|including|like|e\.g\.|outperform\w*|surpass\w*|compared\s+(?:to|with)|than|over|vs\.?|versus)\s", regex.I)
 
 

@@ -99,10 +99,12 @@ def separator_variants(alias: str) -> list[str]:
     return [alias] + [v for v in variants if v != alias]
 
 
-def device_rows() -> list[tuple[dict[str, str], list[str]]]:
-    """Each hardware.csv row with every spelling it is matched by (its aliases and their separator variants)."""
-    return [(row, [v for a in aliases(row, "name") for v in separator_variants(a)])
-            for row in read_rows("hardware.csv", ("name", "vendor", "class"))]
+@functools.cache
+def device_rows() -> tuple[tuple[dict[str, str], tuple[str, ...]], ...]:
+    """Each hardware.csv row with every spelling it is matched by (its aliases and their separator
+    variants); built once for both the name automaton and the device look-up."""
+    return tuple((row, tuple(v for a in aliases(row, "name") for v in separator_variants(a)))
+                 for row in read_rows("hardware.csv", ("name", "vendor", "class")))
 
 
 @functools.cache
